@@ -1,0 +1,74 @@
+from auditlog.registry import auditlog
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgRole(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    EDITOR = "editor", _("Editor")
+    VIEWER = "viewer", _("Viewer")
+
+
+# A role includes every role to its right: an admin may do what an editor may.
+ROLE_RANK = {OrgRole.VIEWER: 1, OrgRole.EDITOR: 2, OrgRole.ADMIN: 3}
+
+
+class User(AbstractUser):
+    """A person who logs in.
+
+    Staff accounts carry an ``area`` and see everything under it. Organization accounts have
+    no area and reach organizations through ``Membership`` rows. Django's ``is_staff`` only
+    means "may open the Django admin".
+    """
+
+    full_name = models.CharField(_("full name"), max_length=50, blank=True)
+    area = models.ForeignKey(
+        "areas.Area", verbose_name=_("area"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="staff_users",
+        help_text=_("Staff accounts only: the area this person works for."),
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    @property
+    def is_office_staff(self):
+        return self.is_active and (self.area_id is not None or self.is_superuser)
+
+    def organization_ids(self):
+        """A subquery of the organizations this user is a member of (no extra query)."""
+        return Membership.objects.filter(user_id=self.pk).values("organization_id")
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organization"),
+        on_delete=models.CASCADE, related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=OrgRole.choices, default=OrgRole.VIEWER)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="membership_user_org_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.organization} ({self.get_role_display()})"
+
+    def has_role(self, required):
+        return ROLE_RANK[self.role] >= ROLE_RANK[required]
+
+
+auditlog.register(User, exclude_fields=["password", "last_login"])
+auditlog.register(Membership)

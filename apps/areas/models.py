@@ -1,0 +1,96 @@
+from auditlog.registry import auditlog
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AreaLevel(models.TextChoices):
+    CITY = "city", _("City")
+    DISTRICT = "district", _("District")
+    STREET = "street", _("Street / township")
+    COMMUNITY = "community", _("Community / village")
+    GRID = "grid", _("Grid")
+
+
+LEVEL_DEPTH = {level: depth for depth, level in enumerate(AreaLevel.values)}
+
+
+class AreaQuerySet(models.QuerySet):
+    def subtree(self, area):
+        """The area and everything below it (served by the ``path`` prefix index)."""
+        return self.filter(path__startswith=area.path)
+
+    def visible_to(self, user):
+        if user is None or not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.area_id is None:
+            return self.none()
+        return self.subtree(user.area)
+
+
+class Area(models.Model):
+    """One node of 市 → 区 → 街道/乡镇 → 社区/村 → 网格.
+
+    ``path`` is the chain of codes from the root ("/330100000000/330106000000/…/") so that
+    "everything under this area" is one indexed prefix match.
+    """
+
+    code = models.CharField(
+        _("statistical code"),
+        max_length=16,
+        help_text=_("12-digit statistical area code; grids add a sequence number."),
+    )
+    code_year = models.PositiveSmallIntegerField(_("code version year"), default=2022)
+    name = models.CharField(_("name"), max_length=100)
+    level = models.CharField(_("level"), max_length=10, choices=AreaLevel.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent area"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    path = models.CharField(max_length=255, editable=False)
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "code_year"], name="area_code_year_unique"),
+            models.CheckConstraint(
+                condition=models.Q(level="city") | models.Q(parent__isnull=False),
+                name="area_only_city_is_root",
+            ),
+        ]
+        indexes = [
+            # Scoping: Area.objects.subtree(area) is `path LIKE '/…/%'` on every scoped query.
+            models.Index(fields=["path"], name="area_path_prefix", opclasses=["varchar_pattern_ops"]),
+            # Filter dropdowns: areas of one level under the user's area.
+            models.Index(fields=["level", "path"], name="area_level_path"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.path = (self.parent.path if self.parent_id else "/") + f"{self.code}/"
+        super().save(*args, **kwargs)
+
+    @property
+    def township_kind(self):
+        """街道 (001–099), 镇 (100–199) or 乡 (200–399) from the code's township digits."""
+        if self.level != AreaLevel.STREET:
+            return ""
+        number = int(self.code[6:9])
+        if number < 100:
+            return _("Street")
+        if number < 200:
+            return _("Town")
+        return _("Township")
+
+    def is_within(self, other):
+        return self.path.startswith(other.path)
+
+
+auditlog.register(Area)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from .views import home, members
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", home.ChooseOrganizationView.as_view(), name="home"),
+    path("<str:org>/", home.OrganizationHomeView.as_view(), name="org_home"),
+    path("<str:org>/members/", members.MemberListView.as_view(), name="member_list"),
+]
