@@ -3,8 +3,8 @@ from django.views.generic import DetailView
 from apps.areas.models import Area
 from apps.audit.selectors import object_history
 
-from ..filters import AreaFilter
-from ..tables import AreaTable
+from ..filters.areas import AreaFilter
+from ..tables.areas import AreaTable
 from .base import OfficeListView, OfficeObjectMixin
 
 

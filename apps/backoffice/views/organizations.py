@@ -3,8 +3,8 @@ from django.views.generic import DetailView
 from apps.audit.selectors import object_history
 from apps.organizations.models import Organization
 
-from ..filters import OrganizationFilter
-from ..tables import OrganizationTable
+from ..filters.organizations import OrganizationFilter
+from ..tables.organizations import OrganizationTable
 from .base import OfficeListView, OfficeObjectMixin
 
 

@@ -2,7 +2,6 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.areas.models import Area
-from apps.organizations.models import Organization
 
 
 class AreaTable(tables.Table):
@@ -13,13 +12,3 @@ class AreaTable(tables.Table):
         model = Area
         fields = ["name", "code", "level", "code_year", "parent"]
         order_by = "code"
-
-
-class OrganizationTable(tables.Table):
-    name = tables.LinkColumn("office:organization_detail", args=[tables.A("pk")])
-    area = tables.Column(verbose_name=_("area"), order_by=("area__code",))
-
-    class Meta:
-        model = Organization
-        fields = ["name", "area", "created_at"]
-        order_by = "name"
