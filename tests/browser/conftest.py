@@ -75,5 +75,5 @@ def log_in(page, username, password=PASSWORD):
     page.goto("/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    page.click("[data-testid=login-submit]")
     page.wait_for_load_state("networkidle")
