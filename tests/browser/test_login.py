@@ -7,6 +7,8 @@ import pytest
 from tests.browser.conftest import log_in, screenshot
 from tests.personas import CITY_STAFF, COMMUNITY_WORKER, ORG_A_ADMIN, ORG_A_VIEWER, ORG_B_ADMIN, STREET_STAFF
 
+pytestmark = pytest.mark.browser
+
 LANDINGS = [
     (CITY_STAFF, r"/office/$", "杭州市"),
     (STREET_STAFF, r"/office/$", "北山街道"),
