@@ -40,7 +40,10 @@ INSTALLED_APPS = [
     "apps.areas",
     "apps.accounts",
     "apps.organizations",
+    "apps.volunteers",
+    "apps.activities",
     "apps.audit",
+    "apps.procurement",
     # Audience apps
     "apps.backoffice",
     "apps.portal",
@@ -172,6 +175,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+FILTERS_EMPTY_CHOICE_LABEL = _("All")  # django-filter's dropdowns: "全部" instead of "---------"
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
@@ -188,3 +193,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("GONGZHI_LOG_LEVEL", "WARNING")},
 }
+
+# Volunteers (issue 4). Local rules: guardian consent below this age (never below 14 by law),
+# service hours rounded down to this many minutes (0 = no rounding), the CJK font printed on
+# certificates (Debian's fonts-noto-cjk; index 2 of the collection is Simplified Chinese).
+VOLUNTEER_GUARDIAN_CONSENT_AGE = env_int("GONGZHI_GUARDIAN_CONSENT_AGE", 14)
+SERVICE_HOURS_ROUNDING_MINUTES = env_int("GONGZHI_HOURS_ROUNDING_MINUTES", 0)
+CERTIFICATE_FONT_PATH = env_str("GONGZHI_CERTIFICATE_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+CERTIFICATE_FONT_INDEX = env_int("GONGZHI_CERTIFICATE_FONT_INDEX", 2)

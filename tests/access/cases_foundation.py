@@ -32,15 +32,7 @@ CASES = [
          label="other street"),
     Case("office:area_detail", staff_only({CITY_STAFF: 200, STREET_STAFF: 404, COMMUNITY_WORKER: 404}),
          kwargs=lambda w: {"pk": w.city.pk}, label="above the user's area"),
-    Case("office:organization_list", staff_only()),
-    Case("office:organization_list", staff_only(), label="export", query="_export=xlsx"),
-    Case("office:organization_detail", staff_only(), kwargs=lambda w: {"pk": w.org_a.pk}, label="org A"),
-    Case("office:organization_detail", staff_only(OUTSIDE_COMMUNITY), kwargs=lambda w: {"pk": w.org_a2.pk},
-         label="org in other community"),
-    Case("office:organization_detail", staff_only(OUTSIDE_STREET), kwargs=lambda w: {"pk": w.org_b.pk},
-         label="org B in other street"),
-    Case("office:organization_detail", staff_only(404, superuser=404), kwargs=lambda w: {"pk": 999999},
-         label="missing"),
+    # office:organization_* rows are in cases_organizations.py
     # Portal
     Case("portal:home", expect(200, **{ANONYMOUS: LOGIN, **dict.fromkeys(ORG_USERS, REDIRECT)})),
     Case("portal:org_home", portal_page(), kwargs=lambda w: {"org": w.org_a.code}, label="org A"),

@@ -38,8 +38,8 @@ def test_untranslated_detection_can_fail(tmp_path):
 
 
 def test_compiled_catalog_matches_source():
-    source = {e.msgid: e.msgstr for e in polib.pofile(str(PO)) if e.translated() and not e.msgid_plural}
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(PO.with_suffix(".mo"))) if not e.msgid_plural}
+    source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(PO)) if e.translated() and not e.msgid_plural}
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(PO.with_suffix(".mo"))) if not e.msgid_plural}
     assert {k: v for k, v in source.items() if compiled.get(k) != v} == {}
 
 

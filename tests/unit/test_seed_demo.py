@@ -1,4 +1,9 @@
 import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import authenticate
@@ -8,6 +13,8 @@ from apps.accounts.demo import PERSONAS
 from apps.areas.models import Area, AreaLevel
 from apps.core.demo import DEMO_PASSWORD
 from apps.organizations.models import Organization
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -49,14 +56,18 @@ def test_seed_only_fills_an_empty_database(seeded):
         call_command("seed_demo", stdout=io.StringIO())
 
 
-def test_the_same_seed_gives_the_same_data(seeded, django_db_blocker):
-    first = list(Organization.objects.order_by("pk").values_list("name", "area__code"))
-    from apps.accounts.models import User
+def fingerprint():
+    """What must come out the same from the same seed (no timestamps, no random tokens)."""
+    return [list(row) for row in Organization.objects.order_by("pk").values_list("name", "area__code")]
 
-    User.objects.all().delete()
-    Organization.objects.all().delete()
-    Area.objects.filter(level=AreaLevel.GRID).delete()
-    for level in [AreaLevel.COMMUNITY, AreaLevel.STREET, AreaLevel.DISTRICT, AreaLevel.CITY]:
-        Area.objects.filter(level=level).delete()
-    call_command("seed_demo", stdout=io.StringIO())
-    assert list(Organization.objects.order_by("pk").values_list("name", "area__code")) == first
+
+def test_the_same_seed_gives_the_same_data(seeded, tmp_path):
+    # A second, independent run into a fresh SQLite file must produce the same rows.
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'again.sqlite3'}", DJANGO_SETTINGS_MODULE="config.settings.test")
+    script = "import json; from tests.unit.test_seed_demo import fingerprint; print(json.dumps(fingerprint()))"
+    for args in (["migrate", "-v0"], ["seed_demo"]):
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    again = subprocess.run([sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=env,
+                           check=True, capture_output=True, text=True)
+    assert json.loads(again.stdout.strip().splitlines()[-1]) == fingerprint()

@@ -1,10 +1,12 @@
 from django.db import connection
 from django.test import RequestFactory
+from django.utils import translation
 from django.views.defaults import server_error
 
 
 def test_server_error_page_is_chinese():
-    response = server_error(RequestFactory().get("/"))
+    with translation.override("zh-hans"):
+        response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "服务器错误" in response.content.decode()
 
@@ -30,3 +32,7 @@ def test_no_page_refers_to_an_outside_host(world, client_for):
     for path in ["/accounts/login/", "/office/", "/office/organizations/"]:
         body = client_for("city_staff").get(path).content.decode()
         assert "http://" not in body and "https://" not in body, path
+
+
+def test_favicon_is_served(client):
+    assert client.get("/static/favicon.ico").status_code == 200

@@ -2,22 +2,44 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from apps.areas.models import Area, AreaLevel
-from apps.organizations.models import Organization
+from apps.organizations.models import CreditStatus, Grade, LegalForm, Organization, OrgStatus, ServiceDomain
 
 from .base import KeywordFilterMixin, ScopedFilterSet
 
+NO_GRADE = "none"
+
 
 class OrganizationFilter(KeywordFilterMixin, ScopedFilterSet):
-    keyword_fields = ("name",)
-    keyword = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword")
+    """Filters of the registry list. ``credit_status``, ``current_grade`` and ``report_overdue``
+    are annotations that the list view puts on its queryset."""
+
+    keyword_fields = ("name", "credit_code", "filing_number")
+    keyword = django_filters.CharFilter(label=_("Name or code"), method="filter_keyword")
     area = django_filters.ModelChoiceFilter(
         label=_("Area"), queryset=Area.objects.filter(level__in=[AreaLevel.STREET, AreaLevel.COMMUNITY]),
         method="filter_area",
     )
+    legal_form = django_filters.ChoiceFilter(label=_("Legal form"), choices=LegalForm.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=OrgStatus.choices)
+    domain = django_filters.ModelChoiceFilter(label=_("Service domain"), field_name="domains",
+                                              queryset=ServiceDomain.objects.all())
+    credit_status = django_filters.ChoiceFilter(label=_("Credit status"), choices=CreditStatus.choices)
+    grade = django_filters.ChoiceFilter(label=_("Grade"), method="filter_grade",
+                                        choices=[*Grade.choices, (NO_GRADE, _("No valid grade"))])
+    report_overdue = django_filters.ChoiceFilter(label=_("Annual report overdue"), method="filter_overdue",
+                                                 choices=[("yes", _("Yes")), ("no", _("No"))])
 
     class Meta:
         model = Organization
-        fields = ["keyword", "area"]
+        fields = ["keyword", "area", "legal_form", "status", "domain", "credit_status", "grade", "report_overdue"]
 
     def filter_area(self, queryset, name, value):
         return queryset.in_area(value) if value else queryset
+
+    def filter_grade(self, queryset, name, value):
+        if value == NO_GRADE:
+            return queryset.filter(current_grade__isnull=True)
+        return queryset.filter(current_grade=int(value)) if value else queryset
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.filter(report_overdue=value == "yes") if value else queryset

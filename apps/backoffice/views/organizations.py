@@ -1,11 +1,76 @@
-from django.views.generic import DetailView
+"""The registry's list, detail, create/edit and status pages. Records around an organization
+(reports, grades, credit, party building, incubation, files) are in ``organization_records``."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import BooleanField, ExpressionWrapper
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
 from apps.audit.selectors import object_history
-from apps.organizations.models import Organization
+from apps.core.scoping import get_visible_or_404
+from apps.organizations import selectors, services
+from apps.areas.models import AreaLevel
+from apps.organizations.models import CreditStatus, Organization
 
 from ..filters.organizations import OrganizationFilter
+from ..forms.organizations import OrganizationForm, StatusChangeForm
 from ..tables.organizations import OrganizationTable
-from .base import OfficeListView, OfficeObjectMixin
+from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
+
+DECIDING_LEVELS = {AreaLevel.CITY, AreaLevel.DISTRICT, AreaLevel.STREET}
+TABS = {
+    "profile": gettext_lazy("Profile"),
+    "reports": gettext_lazy("Annual reports"),
+    "grades": gettext_lazy("Evaluation grades"),
+    "credit": gettext_lazy("Credit"),
+    "party": gettext_lazy("Party building and incubation"),
+    "history": gettext_lazy("History"),
+}
+
+
+def can_decide(user):
+    """Status changes, grades, credit listings and penalties are the street office's records:
+    staff at street level or above (and superusers); community workers only read them."""
+    return user.is_superuser or (user.area_id is not None and user.area.level in DECIDING_LEVELS)
+
+
+class DecisionRequiredMixin(StaffRequiredMixin):
+    """After the staff check: community workers may read these records but not write them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_office_staff and not can_decide(request.user):
+            raise PermissionDenied(_("Only street-office staff record this."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class OrganizationChildMixin:
+    """Pages under /organizations/<pk>/…: the organization comes through the user's scope,
+    looked up only after the role checks in ``dispatch`` (so outsiders get 403, strangers 404)."""
+
+    @cached_property
+    def organization(self):
+        return get_visible_or_404(Organization.objects, self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("back_url", detail_url(self.organization, getattr(self, "tab", "profile")))
+        return super().get_context_data(organization=self.organization, **kwargs)
+
+
+def annotated_organizations(queryset, on_date):
+    """Credit status, current grade and overdue report as columns: constant queries per page."""
+    overdue = ExpressionWrapper(selectors.overdue_report_condition(on_date), output_field=BooleanField())
+    return queryset.with_credit_status().with_current_grade(on_date).annotate(report_overdue=overdue)
+
+
+def detail_url(organization, tab="profile"):
+    return reverse("office:organization_detail", args=[organization.pk]) + f"?tab={tab}"
 
 
 class OrganizationListView(OfficeListView):
@@ -13,13 +78,110 @@ class OrganizationListView(OfficeListView):
     table_class = OrganizationTable
     filterset_class = OrganizationFilter
     select_related = ("area",)
+    prefetch_related = ("domains",)
+    template_name = "backoffice/organizations/list.html"
+
+    def get_queryset(self):
+        return annotated_organizations(super().get_queryset(), datetime.date.today())
 
 
 class OrganizationDetailView(OfficeObjectMixin, DetailView):
     model = Organization
-    template_name = "backoffice/organization_detail.html"
+    template_name = "backoffice/organizations/detail.html"
+
+    def get_object(self, queryset=None):
+        organization = super().get_object(queryset)
+        return annotated_organizations(Organization.objects.filter(pk=organization.pk), datetime.date.today()) \
+            .select_related("area__parent").get()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["history"] = object_history(self.object)
+        organization, today = self.object, datetime.date.today()
+        grade = selectors.current_grade(organization, on_date=today)
+        tab = self.request.GET.get("tab")
+        context.update(
+            tab=tab if tab in TABS else "profile",
+            tab_labels=list(TABS.items()),
+            credit_label=CreditStatus(organization.credit_status).label,
+            today=today,
+            can_decide=can_decide(self.request.user),
+            next_statuses=services.allowed_next_statuses(organization),
+            status_changes=organization.status_changes.select_related("recorded_by"),
+            domains=organization.domains.all(),
+            attachments=organization.attachments.select_related("uploaded_by"),
+            annual_reports=organization.annual_reports.select_related("attachment"),
+            grades=organization.grades.select_related("attachment"),
+            grade=grade,
+            grade_expires_soon=selectors.grade_expires_soon(grade, on_date=today),
+            grade_refusals=selectors.grade_eligibility(organization, on_date=today),
+            listings=organization.credit_listings.select_related("attachment"),
+            penalties=organization.penalties.all(),
+            award_refusals=selectors.award_refusals(organization, on_date=today),
+            incubations=organization.incubations.all(),
+            history=object_history(organization),
+        )
+        if organization.is_registered:
+            year = selectors.last_due_report_year(organization.legal_form, today) + 1
+            context["next_report"] = (year, selectors.report_due_on(organization.legal_form, year))
         return context
+
+
+class OrganizationCreateView(StaffRequiredMixin, CreateView):
+    model = Organization
+    form_class = OrganizationForm
+    template_name = "backoffice/organizations/form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        fields = {name: data[name] for name in form._meta.fields if name != "domains"}
+        try:
+            self.object = services.organization_create(
+                actor=self.request.user, status=data["initial_status"], status_reason=data["status_reason"],
+                domains=data["domains"], **fields,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The organization was registered."))
+        return redirect(detail_url(self.object))
+
+
+class OrganizationUpdateView(OfficeObjectMixin, UpdateView):
+    model = Organization
+    form_class = OrganizationForm
+    template_name = "backoffice/organizations/form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("The registered particulars were saved."))
+        return redirect(detail_url(self.object))
+
+
+class OrganizationStatusView(DecisionRequiredMixin, OrganizationChildMixin, FormView):
+    form_class = StatusChangeForm
+    template_name = "backoffice/organizations/record_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "allowed": services.allowed_next_statuses(self.organization)}
+
+    def get_initial(self):
+        return {"changed_on": datetime.date.today()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Change status"), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.organization_status_change(organization=self.organization, actor=self.request.user,
+                                                **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The status was changed."))
+        return redirect(detail_url(self.organization))

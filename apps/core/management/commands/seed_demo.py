@@ -5,13 +5,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from apps.accounts import demo as accounts_demo
+from apps.activities import demo as activities_demo
 from apps.areas import demo as areas_demo
 from apps.areas.models import Area
 from apps.core.demo import DEMO_PASSWORD, SCALES, DemoContext
 from apps.organizations import demo as organizations_demo
+from apps.procurement import demo as procurement_demo
+from apps.volunteers import demo as volunteers_demo
 
 # Order matters: each seeder may use what the earlier ones put in ctx.made.
 SEEDERS = [areas_demo.seed, organizations_demo.seed, accounts_demo.seed]
+SEEDERS += [volunteers_demo.seed, activities_demo.seed]  # after organizations and accounts
+SEEDERS += [procurement_demo.seed]  # last: links contracts to the activities above
 
 
 class Command(BaseCommand):

@@ -1,0 +1,291 @@
+import secrets
+from decimal import Decimal
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.scoping import ScopedQuerySet
+
+
+class ActivityCategory(models.TextChoices):
+    COMMUNITY = "community", _("Community service")
+    ELDERLY = "elderly", _("Elderly care")
+    DISABILITY = "disability", _("Disability support")
+    YOUTH = "youth", _("Children and youth")
+    CULTURE = "culture", _("Culture and sports")
+    MEDIATION = "mediation", _("Mediation")
+    ENVIRONMENT = "environment", _("Environment")
+    SAFETY = "safety", _("Safety patrol")
+    EMERGENCY = "emergency", _("Emergency response")
+    OTHER = "other", _("Other")
+
+
+class OrganizerKind(models.TextChoices):
+    ORGANIZATION = "organization", _("Social organization")
+    TEAM = "team", _("Volunteer team")
+    COMMUNITY = "community", _("Residents' committee")
+
+
+def new_checkin_code():
+    """The 6-digit sign-in code volunteers type on their phones."""
+    return f"{secrets.randbelow(10**6):06d}"
+
+
+def new_checkin_token():
+    """The unguessable part of the QR code's URL."""
+    return secrets.token_urlsafe(16)
+
+
+class ActivityQuerySet(ScopedQuerySet):
+    area_lookup = "community"
+    organization_lookup = "organization"
+
+
+class Activity(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    organizer_kind = models.CharField(_("organizer type"), max_length=12, choices=OrganizerKind.choices)
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organizing organization"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="activities",
+        help_text=_("The organization that records and certifies the hours (also for its teams)."),
+    )
+    team = models.ForeignKey("volunteers.Team", verbose_name=_("organizing team"), null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="activities")
+    community = models.ForeignKey("areas.Area", verbose_name=_("community"), on_delete=models.PROTECT,
+                                  related_name="activities")
+    place = models.CharField(_("place"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    category = models.CharField(_("category"), max_length=12, choices=ActivityCategory.choices)
+    content = models.TextField(_("content"), blank=True)
+    beneficiaries = models.CharField(_("beneficiaries"), max_length=200, blank=True)
+    beneficiary_count = models.PositiveIntegerField(_("beneficiaries served"), null=True, blank=True)
+    lead_person = models.CharField(_("person in charge"), max_length=50)
+    recruitment_needs = models.TextField(_("recruitment needs"), blank=True)
+    is_risky = models.BooleanField(_("risky work"), default=False,
+                                   help_text=_("Minors are never assigned to risky activities."))
+    is_insured = models.BooleanField(_("volunteers insured"), default=False)
+    contract_number = models.CharField(
+        _("purchased-service contract"), max_length=50, blank=True,
+        help_text=_("Number of the government-purchased service contract this activity delivers, if any."),
+    )
+    checkin_code = models.CharField(_("sign-in code"), max_length=6, default=new_checkin_code, editable=False)
+    checkin_token = models.CharField(max_length=32, unique=True, default=new_checkin_token, editable=False)
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True,
+                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-starts_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="activity_ends_after_start"),
+            models.CheckConstraint(
+                condition=(Q(organizer_kind="organization", organization__isnull=False)
+                           | Q(organizer_kind="team", team__isnull=False)
+                           | Q(organizer_kind="community")),
+                name="activity_organizer_given",
+            ),
+        ]
+        indexes = [
+            # Activity list of a community, newest first.
+            models.Index(fields=["community", "-starts_at"], name="activity_community_recent"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def duration_hours(self) -> Decimal:
+        return (Decimal((self.ends_at - self.starts_at).total_seconds()) / 3600).quantize(Decimal("0.01"))
+
+    @property
+    def organizer_name(self):
+        if self.organizer_kind == OrganizerKind.TEAM and self.team_id:
+            return str(self.team)
+        if self.organization_id:
+            return str(self.organization)
+        return str(self.community)
+
+
+class PositionQuerySet(ScopedQuerySet):
+    area_lookup = "activity__community"
+    organization_lookup = "activity__organization"
+
+
+class ActivityPosition(models.Model):
+    activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.CASCADE,
+                                 related_name="positions")
+    name = models.CharField(_("position"), max_length=100)
+    quota = models.PositiveIntegerField(_("quota"))
+    description = models.CharField(_("description"), max_length=200, blank=True)
+
+    objects = PositionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["pk"]
+        constraints = [models.CheckConstraint(condition=Q(quota__gte=1), name="position_quota_positive")]
+
+    def __str__(self):
+        return f"{self.name} ({self.quota})"
+
+
+class RecordStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DISPUTED = "disputed", _("Disputed")
+    CORRECTED = "corrected", _("Corrected")
+    VOID = "void", _("Void")
+
+
+#: Records that still claim the volunteer's time (overlap rule) and are not history.
+LIVE_STATUSES = [RecordStatus.PENDING, RecordStatus.CONFIRMED, RecordStatus.DISPUTED]
+
+
+class Evaluation(models.TextChoices):
+    EXCELLENT = "excellent", _("Excellent")
+    GOOD = "good", _("Good")
+    ADEQUATE = "adequate", _("Adequate")
+    POOR = "poor", _("Poor")
+
+
+class ServiceRecordQuerySet(ScopedQuerySet):
+    area_lookup = "activity__community"
+    organization_lookup = "activity__organization"
+
+    def live(self):
+        return self.filter(status__in=LIVE_STATUSES)
+
+
+class ServiceRecord(models.Model):
+    """Hours one volunteer served in one activity. Never deleted: confirmed records are locked,
+    a correction creates a new version (``supersedes``) and marks the old one 已更正."""
+
+    volunteer = models.ForeignKey("volunteers.Volunteer", verbose_name=_("volunteer"), on_delete=models.PROTECT,
+                                  related_name="service_records")
+    activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.PROTECT,
+                                 related_name="records")
+    position = models.ForeignKey(ActivityPosition, verbose_name=_("position"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="records")
+    started_at = models.DateTimeField(_("started at"))
+    ended_at = models.DateTimeField(_("ended at"))
+    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2,
+                                help_text=_("Actual service time, travel excluded."))
+    content = models.CharField(_("service content"), max_length=200, blank=True)
+    evaluation = models.CharField(_("evaluation"), max_length=10, choices=Evaluation.choices, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=RecordStatus.choices,
+                              default=RecordStatus.PENDING)
+    note = models.CharField(_("note"), max_length=200, blank=True,
+                            help_text=_("Reason for a dispute, a correction or voiding."))
+    supersedes = models.OneToOneField("self", verbose_name=_("corrects record"), null=True, blank=True,
+                                      on_delete=models.PROTECT, related_name="superseded_by")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("confirmed by"), null=True,
+                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+
+    objects = ServiceRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("service record")
+        verbose_name_plural = _("service records")
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ended_at__gt=F("started_at")), name="record_ends_after_start"),
+            models.CheckConstraint(condition=Q(hours__gt=0), name="record_hours_positive"),
+            # One live record per volunteer and activity; history (corrected, void) may repeat.
+            models.UniqueConstraint(fields=["volunteer", "activity"], condition=Q(status__in=LIVE_STATUSES),
+                                    name="record_one_live_per_activity"),
+            models.CheckConstraint(
+                condition=Q(status__in=["confirmed", "corrected"]) | Q(confirmed_at__isnull=True),
+                name="record_confirmed_at_only_when_confirmed",
+            ),
+        ]
+        indexes = [
+            # Overlap check: a volunteer's live records around a time window.
+            models.Index(fields=["volunteer", "started_at"], name="record_volunteer_time"),
+            # Records page of an activity by status (bulk confirmation).
+            models.Index(fields=["activity", "status"], name="record_activity_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.volunteer_id}/{self.activity_id} {self.hours} h"
+
+    @property
+    def is_locked(self):
+        return self.status != RecordStatus.PENDING and self.status != RecordStatus.DISPUTED
+
+
+class HoursTotal(models.Model):
+    """Confirmed hours kept per organization, team and area (every level above the activity's
+    community), so pages never sum the records. Volunteers keep theirs on their own row."""
+
+    class Kind(models.TextChoices):
+        ORGANIZATION = "organization", _("Organization")
+        TEAM = "team", _("Team")
+        AREA = "area", _("Area")
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    key = models.BigIntegerField()
+    hours = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    records = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("hours total")
+        verbose_name_plural = _("hours totals")
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="hourstotal_kind_key_unique")]
+
+    def __str__(self):
+        return f"{self.kind}:{self.key} {self.hours} h"
+
+
+auditlog.register(Activity, exclude_fields=["checkin_code", "checkin_token"])
+auditlog.register(ActivityPosition)
+auditlog.register(ServiceRecord)
+
+
+class CheckInQuerySet(ScopedQuerySet):
+    area_lookup = "activity__community"
+    organization_lookup = "activity__organization"
+
+
+class CheckIn(models.Model):
+    """A volunteer's phone sign-in; signing out turns it into a pending service record."""
+
+    activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.PROTECT,
+                                 related_name="checkins")
+    volunteer = models.ForeignKey("volunteers.Volunteer", verbose_name=_("volunteer"), on_delete=models.PROTECT,
+                                  related_name="checkins")
+    checked_in_at = models.DateTimeField(_("checked in at"))
+    checked_out_at = models.DateTimeField(_("checked out at"), null=True, blank=True)
+    record = models.OneToOneField(ServiceRecord, verbose_name=_("service record"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="checkin")
+
+    objects = CheckInQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "volunteer"], name="checkin_once_per_activity"),
+        ]
+
+    def __str__(self):
+        return f"{self.volunteer_id}@{self.activity_id}"
+
+
+auditlog.register(CheckIn)
+
+from .certificate_models import Certificate, CertificateStatus  # noqa: E402, F401

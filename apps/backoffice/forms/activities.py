@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.activities.models import Activity, OrganizerKind
+from apps.organizations.models import Organization
+from apps.volunteers.models import Team, Volunteer
+
+from .volunteers import visible_communities
+
+_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ActivityForm(forms.ModelForm):
+    positions = forms.CharField(
+        label=_("Positions"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line: position name, a colon, the quota (for example “引导员: 4”)."))
+
+    class Meta:
+        model = Activity
+        fields = ["name", "organizer_kind", "organization", "team", "community", "place", "starts_at", "ends_at",
+                  "category", "content", "beneficiaries", "beneficiary_count", "lead_person", "recruitment_needs",
+                  "is_risky", "is_insured", "contract_number"]
+        widgets = {"starts_at": _DATETIME, "ends_at": _DATETIME, "content": forms.Textarea(attrs={"rows": 3}),
+                   "recruitment_needs": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user).order_by("name")
+        self.fields["team"].queryset = Team.objects.visible_to(user).order_by("name")
+        self.fields["community"].queryset = visible_communities(user)
+
+    def clean_positions(self):
+        positions = []
+        for line in self.cleaned_data["positions"].splitlines():
+            if not line.strip():
+                continue
+            name, _sep, quota = line.replace("：", ":").rpartition(":")
+            if not name.strip() or not quota.strip().isdigit() or int(quota) < 1:
+                raise forms.ValidationError(_("Write each position as “name: quota”."))
+            positions.append((name.strip(), int(quota)))
+        return positions
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("organizer_kind")
+        if kind == OrganizerKind.ORGANIZATION and not data.get("organization"):
+            self.add_error("organization", _("Choose the organizing organization."))
+        if kind == OrganizerKind.TEAM and not data.get("team"):
+            self.add_error("team", _("Choose the organizing team."))
+        return data
+
+
+class RecordEntryForm(forms.Form):
+    """Bulk entry: the chosen volunteers served the whole activity unless hours are given."""
+
+    volunteers = forms.ModelMultipleChoiceField(label=_("Volunteers"), queryset=Volunteer.objects.none(),
+                                                widget=forms.SelectMultiple(attrs={"size": 8}))
+    hours = forms.DecimalField(label=_("Hours each"), required=False, min_value=0.01, decimal_places=2,
+                               help_text=_("Leave empty for the activity's full duration."))
+    content = forms.CharField(label=_("Service content"), max_length=200, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["volunteers"].queryset = Volunteer.objects.visible_to(user).order_by("name")

@@ -1,0 +1,26 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from apps.activities.models import ServiceRecord
+
+
+class ServiceRecordTable(tables.Table):
+    select = tables.CheckBoxColumn(accessor="pk", attrs={"th__input": {"class": "gz-select-all"},
+                                                         "td__input": {"form": "bulk-confirm"}},
+                                   exclude_from_export=True)
+    volunteer_number = tables.Column(verbose_name=_("volunteer number"), accessor="volunteer__number")
+    volunteer = tables.LinkColumn("office:volunteer_detail", args=[tables.A("volunteer_id")],
+                                  accessor="volunteer__name", verbose_name=_("volunteer"),
+                                  order_by=("volunteer__name",))
+    activity = tables.LinkColumn("office:activity_detail", args=[tables.A("activity_id")],
+                                 accessor="activity__name", verbose_name=_("activity"), order_by=("activity__name",))
+    organization = tables.Column(verbose_name=_("organization"), accessor="activity__organization__name")
+    edit = tables.LinkColumn("office:record_detail", args=[tables.A("pk")], text=_("Details"),
+                             verbose_name="", orderable=False, exclude_from_export=True)
+
+    class Meta:
+        model = ServiceRecord
+        fields = ["select", "volunteer_number", "volunteer", "activity", "organization", "started_at", "ended_at",
+                  "hours", "status", "confirmed_at", "edit"]
+        order_by = "-started_at"
+        attrs = {"data-testid": "record-table"}

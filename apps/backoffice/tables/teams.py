@@ -1,0 +1,19 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from apps.volunteers.models import Team
+
+
+class TeamTable(tables.Table):
+    name = tables.LinkColumn("office:team_detail", args=[tables.A("pk")])
+    organization = tables.Column(verbose_name=_("organization"), order_by=("organization__name",))
+    area = tables.Column(verbose_name=_("area"), order_by=("area__code",))
+    leader = tables.Column(verbose_name=_("leader"), accessor="leader__name", order_by=("leader__name",))
+    member_count = tables.Column(verbose_name=_("current members"))
+    contact_phone_masked = tables.Column(verbose_name=_("contact phone"), orderable=False)
+
+    class Meta:
+        model = Team
+        fields = ["name", "organization", "area", "leader", "contact_name", "contact_phone_masked", "founded_on",
+                  "status", "member_count"]
+        order_by = "name"

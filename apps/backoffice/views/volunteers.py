@@ -1,0 +1,139 @@
+"""Volunteers: list (masked, exportable), detail with hours, stars and certificates,
+registration, audited reveal of personal data, star awards."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView
+
+from apps.activities.models import ServiceRecord
+from apps.audit.selectors import object_history
+from apps.core.scoping import get_visible_or_404
+from apps.organizations.models import Organization
+from apps.volunteers import services
+from apps.volunteers.models import Volunteer
+from apps.volunteers.permissions import can_reveal_personal_data
+
+from ..filters.volunteers import VolunteerFilter
+from ..forms.records import CertificateRequestForm
+from ..forms.volunteers import PRIVACY_NOTICE_VERSION, RevealForm, StarGrantForm, VolunteerRegistrationForm
+from ..tables.volunteers import VolunteerTable
+from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
+
+
+class VolunteerListView(OfficeListView):
+    model = Volunteer
+    table_class = VolunteerTable
+    filterset_class = VolunteerFilter
+    select_related = ("community",)
+    template_name = "backoffice/volunteers/list.html"
+
+
+class VolunteerDetailView(OfficeObjectMixin, DetailView):
+    model = Volunteer
+    template_name = "backoffice/volunteers/detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        volunteer = self.object
+        user = self.request.user
+        context.update(
+            records=ServiceRecord.objects.visible_to(user).filter(volunteer=volunteer)
+            .select_related("activity").order_by("-started_at")[:50],
+            memberships=volunteer.memberships.select_related("organization"),
+            team_memberships=volunteer.team_memberships.select_related("team"),
+            star_awards=volunteer.star_awards.all(),
+            eligible_star=services.star_level_for_hours(volunteer.confirmed_hours),
+            consents=volunteer.consents.all(),
+            trainings=volunteer.trainings.all(),
+            honours=volunteer.honours.all(),
+            certificates=volunteer.certificates.select_related("organization"),
+            can_reveal=can_reveal_personal_data(user),
+            is_minor=services.volunteer_is_minor(volunteer),
+            certificate_form=CertificateRequestForm(organizations=self.certificate_issuers()),
+            star_form=StarGrantForm(initial={"granting_body": user.area.name if user.area_id else ""}),
+            history=object_history(volunteer),
+        )
+        return context
+
+    def certificate_issuers(self):
+        return Organization.objects.visible_to(self.request.user).filter(
+            pk__in=self.object.memberships.values("organization")).order_by("name")
+
+
+class VolunteerCreateView(StaffRequiredMixin, FormView):
+    form_class = VolunteerRegistrationForm
+    template_name = "backoffice/volunteers/form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        organization = data.pop("organization")
+        data.pop("consent")
+        try:
+            volunteer = services.volunteer_register(consent_version=PRIVACY_NOTICE_VERSION, **data)
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages_)
+            return self.form_invalid(form)
+        if organization is not None:
+            services.membership_join(volunteer=volunteer, organization=organization)
+        messages.success(self.request, _("Volunteer %(name)s registered as %(number)s.")
+                         % {"name": volunteer.name, "number": volunteer.number})
+        return redirect("office:volunteer_detail", pk=volunteer.pk)
+
+
+class VolunteerChildMixin(StaffRequiredMixin):
+    """POST actions on one volunteer, loaded through the user's scope."""
+
+    http_method_names = ["post"]
+
+    @cached_property
+    def volunteer(self):
+        return get_visible_or_404(Volunteer.objects, self.request.user, pk=self.kwargs["pk"])
+
+
+class VolunteerRevealView(VolunteerChildMixin, FormView):
+    """Shows one full value on a page of its own (never cached) and writes the audit entry."""
+
+    form_class = RevealForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_office_staff and not can_reveal_personal_data(request.user):
+            raise PermissionDenied(_("Your role may not reveal personal data."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        field = form.cleaned_data["field"]
+        value = services.volunteer_reveal(actor=self.request.user, volunteer=self.volunteer, field=field,
+                                          request=self.request)
+        response = render(self.request, "backoffice/volunteers/reveal.html", {
+            "volunteer": self.volunteer, "label": dict(form.fields["field"].choices)[field], "value": value})
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def form_invalid(self, form):
+        return redirect("office:volunteer_detail", pk=self.volunteer.pk)
+
+
+class StarGrantView(VolunteerChildMixin, FormView):
+    form_class = StarGrantForm
+
+    def form_valid(self, form):
+        try:
+            awards = services.star_award_grant(actor=self.request.user, volunteer=self.volunteer,
+                                               granting_body=form.cleaned_data["granting_body"])
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+        else:
+            messages.success(self.request, _("Granted %(count)d star award(s).") % {"count": len(awards)})
+        return redirect(reverse("office:volunteer_detail", args=[self.volunteer.pk]) + "#stars")
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Enter the granting body."))
+        return redirect("office:volunteer_detail", pk=self.volunteer.pk)

@@ -1,0 +1,180 @@
+"""Reads of the registry that encode DOMAIN §2's rules: deadlines, overdue reports, grade
+eligibility, credit status and whether an organization may be awarded a contract.
+
+Every function takes the date it judges on (``on_date``) so that tests and reports can ask
+"as at" any day.
+"""
+
+import datetime
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from . import conf
+from .models import (
+    ACTIVE_STATUSES, FILED_RESULTS, REGISTERED_FORMS, AnnualReport, AnnualReportDeadline, AnnualReportResult,
+    CreditListing, CreditListKind, CreditStatus, EvaluationGrade, LegalForm, ManagementMode, Organization,
+    OrgStatus, Penalty, add_years,
+)
+
+# Award of government-purchased services: no major violation and no serious listing in 3 years.
+AWARD_CLEAN_YEARS = 3
+# Leaving the serious list needs two clean years on it.
+SERIOUS_LIST_MINIMUM_YEARS = 2
+# Evaluation needs two full years registered.
+GRADE_MINIMUM_FULL_YEARS = 2
+# Grades expiring within this many months are flagged.
+GRADE_EXPIRY_WARNING_MONTHS = 6
+
+
+def _day(value):
+    return date_format(value, "Y-m-d")
+
+
+# --- Annual reports ---------------------------------------------------------------------------
+
+def annual_report_deadlines() -> dict:
+    """{legal form: (month, day)}: the editable table first, then settings, then 31 May."""
+    configured = conf.annual_report_deadlines()
+    deadlines = {form: tuple(configured.get(form, conf.DEFAULT_DEADLINE)) for form in LegalForm.values}
+    for row in AnnualReportDeadline.objects.all():
+        deadlines[row.legal_form] = (row.month, row.day)
+    return deadlines
+
+
+def report_due_on(legal_form, report_year, *, deadlines=None) -> datetime.date:
+    """The day the report on ``report_year`` is due (in the following year)."""
+    month, day = (deadlines or annual_report_deadlines())[legal_form]
+    try:
+        return datetime.date(report_year + 1, month, day)
+    except ValueError:  # e.g. 29 February in a common year, or 31 of a 30-day month
+        return datetime.date(report_year + 1, month, 28)
+
+
+def last_due_report_year(legal_form, on_date, *, deadlines=None) -> int:
+    """The newest report year whose deadline has passed on ``on_date``."""
+    if on_date > report_due_on(legal_form, on_date.year - 1, deadlines=deadlines):
+        return on_date.year - 1
+    return on_date.year - 2
+
+
+def overdue_report_condition(on_date, *, deadlines=None) -> Q:
+    """A ``Q`` over Organization: a registered, active organization whose last due report is
+    missing (or recorded as not submitted). One condition per legal form (a few rows)."""
+    deadlines = deadlines or annual_report_deadlines()
+    condition = Q(pk__in=[])
+    for form in REGISTERED_FORMS:
+        year = last_due_report_year(form, on_date, deadlines=deadlines)
+        filed = AnnualReport.objects.filter(organization=OuterRef("pk"), year=year, result__in=FILED_RESULTS)
+        condition |= Q(legal_form=form, founded_on__lte=datetime.date(year, 12, 31)) & ~Exists(filed)
+    return condition & Q(management_mode=ManagementMode.REGISTERED, status__in=ACTIVE_STATUSES)
+
+
+def is_annual_report_overdue(organization, *, on_date) -> bool:
+    return Organization.objects.filter(pk=organization.pk).filter(overdue_report_condition(on_date)).exists()
+
+
+# --- Grades -----------------------------------------------------------------------------------
+
+def current_grade(organization, *, on_date) -> EvaluationGrade | None:
+    """The newest grade valid on ``on_date`` (5 years from the grade date), or None."""
+    return (
+        EvaluationGrade.objects.filter(organization=organization, evaluated_on__lte=on_date, valid_until__gt=on_date)
+        .order_by("-evaluated_on", "-pk").first()
+    )
+
+
+def grade_for_score(score) -> int | None:
+    """The grade a score earns under the local cut-offs (None below the lowest)."""
+    for grade, lowest in sorted(conf.grade_cutoffs().items(), reverse=True):
+        if score >= lowest:
+            return grade
+    return None
+
+
+def grade_eligibility(organization, *, on_date) -> list[str]:
+    """Why the organization may not take part in an evaluation now; empty when it may."""
+    reasons = []
+    if organization.management_mode != ManagementMode.REGISTERED:
+        reasons.append(_("Only registered organizations are evaluated."))
+    if organization.status not in ACTIVE_STATUSES:
+        reasons.append(_("The organization's status is “%(status)s”.") % {"status": organization.get_status_display()})
+    if organization.founded_on is None:
+        reasons.append(_("The date of establishment is not recorded."))
+    elif organization.founded_on > datetime.date(on_date.year - GRADE_MINIMUM_FULL_YEARS, 1, 1):
+        reasons.append(_("Registered for less than two full years (established %(day)s).")
+                       % {"day": _day(organization.founded_on)})
+    if organization.management_mode == ManagementMode.REGISTERED:
+        year = last_due_report_year(organization.legal_form, on_date)
+        results = dict(AnnualReport.objects.filter(organization=organization, year__in=[year, year - 1])
+                       .values_list("year", "result"))
+        last = results.get(year)
+        if last is None or last == AnnualReportResult.OVERDUE:
+            reasons.append(_("The annual report for %(year)s was not submitted.") % {"year": year})
+        elif last == AnnualReportResult.UNQUALIFIED:
+            reasons.append(_("The annual report for %(year)s was unqualified.") % {"year": year})
+        elif last == results.get(year - 1) == AnnualReportResult.BASICALLY_QUALIFIED:
+            reasons.append(_("Annual reports for %(first)s and %(second)s were both only basically qualified.")
+                           % {"first": year - 1, "second": year})
+    penalised = Penalty.objects.filter(organization=organization, decided_on__lte=on_date,
+                                       decided_on__gte=datetime.date(on_date.year - 1, 1, 1)).first()
+    if penalised:
+        reasons.append(_("Administrative penalty on %(day)s.") % {"day": _day(penalised.decided_on)})
+    for listing in open_listings(organization, on_date=on_date):
+        reasons.append(_("On the %(list)s since %(day)s.")
+                       % {"list": listing.get_kind_display(), "day": _day(listing.listed_on)})
+    return reasons
+
+
+def grade_expires_soon(grade, *, on_date) -> bool:
+    return grade is not None and grade.expires_soon(on_date, GRADE_EXPIRY_WARNING_MONTHS)
+
+
+# --- Credit -----------------------------------------------------------------------------------
+
+def open_listings(organization, *, on_date):
+    """Listings in force on ``on_date``."""
+    return list(
+        CreditListing.objects.filter(organization=organization, listed_on__lte=on_date)
+        .filter(Q(removed_on__isnull=True) | Q(removed_on__gt=on_date)).order_by("listed_on")
+    )
+
+
+def credit_status(organization, *, on_date) -> CreditStatus:
+    kinds = {listing.kind for listing in open_listings(organization, on_date=on_date)}
+    if CreditListKind.SERIOUS in kinds:
+        return CreditStatus.SERIOUS
+    if CreditListKind.ABNORMAL in kinds:
+        return CreditStatus.ABNORMAL
+    return CreditStatus.NORMAL
+
+
+def earliest_serious_removal(listing) -> datetime.date:
+    return add_years(listing.listed_on, SERIOUS_LIST_MINIMUM_YEARS)
+
+
+def award_refusals(organization, *, on_date) -> list[str]:
+    """Why the organization may NOT be awarded a government contract on ``on_date``; an empty
+    list means it may (DOMAIN §5: on no credit list, no major violation in the last 3 years)."""
+    reasons = []
+    if organization.status != OrgStatus.NORMAL:
+        reasons.append(_("The organization's status is “%(status)s”, not “Normal”.")
+                       % {"status": organization.get_status_display()})
+    window_start = add_years(on_date, -AWARD_CLEAN_YEARS)
+    listings = CreditListing.objects.filter(organization=organization, listed_on__lte=on_date).order_by("listed_on")
+    for listing in listings:
+        in_force = listing.removed_on is None or listing.removed_on > on_date
+        if in_force:
+            reasons.append(_("On the %(list)s since %(day)s (%(document)s).") % {
+                "list": listing.get_kind_display(), "day": _day(listing.listed_on),
+                "document": listing.decision_document})
+        elif listing.kind == CreditListKind.SERIOUS and listing.listed_on > window_start:
+            reasons.append(_("Put on the %(list)s on %(day)s, less than three years ago.") % {
+                "list": listing.get_kind_display(), "day": _day(listing.listed_on)})
+    penalties = Penalty.objects.filter(organization=organization, is_major=True,
+                                       decided_on__gt=window_start, decided_on__lte=on_date)
+    for penalty in penalties.order_by("decided_on"):
+        reasons.append(_("Major violation penalised on %(day)s (%(document)s), less than three years ago.") % {
+            "day": _day(penalty.decided_on), "document": penalty.decision_document})
+    return reasons

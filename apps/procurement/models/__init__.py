@@ -1,0 +1,24 @@
+"""Government-purchased services (政府购买服务). Nothing here is deletable: procurement
+documents are kept at least 15 years, so every foreign key is PROTECT and the admin and the
+views offer no delete."""
+
+from auditlog.registry import auditlog
+
+from .catalogue import CatalogueItem, CatalogueItemQuerySet
+from .contracts import Contract, ContractPartQuerySet, ContractQuerySet, SupplementaryAgreement
+from .delivery import (
+    Acceptance, AcceptanceResult, Evaluation, EvaluatorKind, PaymentCondition, PaymentMilestone,
+    PerformanceTarget, ProgressReport, ReportStatus, TargetKind,
+)
+from .projects import ALLOWED_TRANSITIONS, FundingSource, ProcurementMethod, Project, ProjectStatus
+
+__all__ = [
+    "ALLOWED_TRANSITIONS", "Acceptance", "AcceptanceResult", "CatalogueItem", "CatalogueItemQuerySet",
+    "Contract", "ContractPartQuerySet", "ContractQuerySet", "Evaluation", "EvaluatorKind", "FundingSource",
+    "PaymentCondition", "PaymentMilestone", "PerformanceTarget", "ProcurementMethod", "ProgressReport",
+    "Project", "ProjectStatus", "ReportStatus", "SupplementaryAgreement", "TargetKind",
+]
+
+for model in (CatalogueItem, Project, Contract, SupplementaryAgreement, PerformanceTarget, PaymentMilestone,
+              ProgressReport, Acceptance, Evaluation):
+    auditlog.register(model)

@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from .models import StarThreshold, Team, Volunteer
+
+
+@admin.register(StarThreshold)
+class StarThresholdAdmin(admin.ModelAdmin):
+    """The local star thresholds (default 100/300/600/1000/1500 h) are edited here."""
+
+    list_display = ["level", "min_hours"]
+    ordering = ["level"]
+
+
+@admin.register(Volunteer)
+class VolunteerAdmin(admin.ModelAdmin):
+    # Personal data stays masked here too: the admin shows the masked properties only.
+    list_display = ["number", "name", "id_number_masked", "phone_masked", "community", "confirmed_hours", "star_level"]
+    fields = ["number", "name", "sex", "birth_date", "document_type", "id_number_masked", "phone_masked", "community",
+              "political_status", "skills", "availability", "service_intention", "confirmed_hours", "star_level"]
+    readonly_fields = fields
+    search_fields = ["name", "number"]
+    list_select_related = ["community"]
+
+    def has_add_permission(self, request):
+        return False  # registration goes through the back office (ID check, consent)
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "organization", "area", "status"]
+    raw_id_fields = ["organization", "community", "leader"]

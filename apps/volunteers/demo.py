@@ -1,0 +1,84 @@
+"""Demo volunteers (~300) with valid synthetic ID numbers, memberships and teams."""
+
+import datetime
+
+from apps.core.crypto import keyed_hash
+from apps.core.demo import person_name
+
+from .identity import synthetic_resident_id
+from .models import (
+    Consent, ConsentPurpose, PoliticalStatus, Sex, Team, TeamMembership, Volunteer, VolunteerMembership,
+)
+
+VOLUNTEERS = 300
+SKILLS = ["助老陪护", "文艺演出", "心理疏导", "法律咨询", "医疗急救", "垃圾分类宣传", "电脑维修", "书法绘画", "外语翻译", ""]
+TIMES = ["工作日白天", "工作日晚上", "周末", "节假日", "随时"]
+INTENTIONS = ["社区服务", "养老", "助残", "儿童青少年", "文体", "平安巡防"]
+TEAM_SUFFIXES = ["志愿服务队", "党员先锋队", "巾帼志愿队", "青年志愿队"]
+
+
+def seed(ctx):
+    rng = ctx.rng
+    communities = ctx.made["communities"]
+    organizations = ctx.made["organizations"]
+    today = datetime.date.today()
+    volunteers = []
+    for n in range(VOLUNTEERS):
+        # Mostly adults, many retirees; a few teenagers (with a guardian's consent below).
+        age = rng.choice([rng.randint(20, 45), rng.randint(45, 60), rng.randint(60, 78), rng.randint(15, 17)])
+        birth = today - datetime.timedelta(days=age * 365 + rng.randint(0, 364))
+        id_number = synthetic_resident_id("330106", birth, n)
+        phone = f"1{rng.choice('3578')}{rng.randint(0, 999999999):09d}"
+        volunteers.append(Volunteer(
+            number=f"{today:%Y}{n + 1:08d}", name=person_name(rng), sex=Sex.MALE if n % 2 else Sex.FEMALE,
+            birth_date=birth, id_number=id_number, id_number_hash=keyed_hash(id_number),
+            phone=phone, phone_hash=keyed_hash(phone), community=rng.choice(communities),
+            political_status=rng.choice([PoliticalStatus.PARTY_MEMBER] * 2 + [PoliticalStatus.MASSES] * 5
+                                        + [PoliticalStatus.LEAGUE_MEMBER]),
+            skills=rng.choice(SKILLS), availability=rng.choice(TIMES), service_intention=rng.choice(INTENTIONS),
+        ))
+    Volunteer.objects.bulk_create(volunteers, batch_size=500)
+    volunteers = list(Volunteer.objects.order_by("pk"))
+    Consent.objects.bulk_create([
+        Consent(volunteer=v, purpose=ConsentPurpose.REGISTRATION, version="2026-01",
+                guardian_name=(v.name[0] + "家长") if (today - v.birth_date).days < 18 * 365 else "",
+                guardian_relation="父母" if (today - v.birth_date).days < 18 * 365 else "")
+        for v in volunteers
+    ])
+    # Each volunteer serves with one organization near home and one or two others (org A gets a good share).
+    by_area = {}
+    for organization in organizations:
+        by_area.setdefault(organization.area_id, []).append(organization)
+    org_a = ctx.made.get("org_a")
+    memberships = []
+    for volunteer in volunteers:
+        nearby = by_area.get(volunteer.community_id) or organizations
+        chosen = {rng.choice(nearby), *rng.sample(organizations, rng.randint(1, 2))}
+        if org_a is not None and rng.random() < 0.15:
+            chosen.add(org_a)
+        memberships += [VolunteerMembership(volunteer=volunteer, organization=o,
+                                            joined_on=today - datetime.timedelta(days=rng.randint(30, 900)))
+                        for o in chosen]
+    VolunteerMembership.objects.bulk_create(memberships)
+    teams = []
+    for organization in rng.sample(organizations, min(15, len(organizations))):
+        team = Team(name=organization.name[:8] + rng.choice(TEAM_SUFFIXES), organization=organization,
+                    contact_name=person_name(rng), contact_phone=f"139{rng.randint(0, 99999999):08d}",
+                    founded_on=today - datetime.timedelta(days=rng.randint(200, 2000)))
+        team.save()
+        teams.append(team)
+    members_of = {}
+    for membership in memberships:
+        members_of.setdefault(membership.organization_id, []).append(membership.volunteer)
+    team_members = []
+    for team in teams:
+        pool = members_of.get(team.organization_id, [])
+        for i, volunteer in enumerate(rng.sample(pool, min(len(pool), 8))):
+            team_members.append(TeamMembership(team=team, volunteer=volunteer,
+                                               role=TeamMembership.Role.LEADER if i == 0 else TeamMembership.Role.MEMBER))
+            if i == 0:
+                team.leader = volunteer
+                team.save(update_fields=["leader"])
+    TeamMembership.objects.bulk_create(team_members)
+    ctx.made.update(volunteers=volunteers, teams=teams, volunteer_memberships=memberships)
+    ctx.say(f"volunteers: {len(volunteers)}, teams: {len(teams)}")

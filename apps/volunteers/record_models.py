@@ -1,0 +1,109 @@
+"""Star thresholds and awards, training and honour records: with service records and the
+registration these make up the five record categories of a volunteer."""
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.scoping import ScopedQuerySet
+
+
+class StarThreshold(models.Model):
+    """Hours needed for each star level (local: Beijing uses 100/200/500/800/1000)."""
+
+    level = models.PositiveSmallIntegerField(_("star level"), unique=True)
+    min_hours = models.DecimalField(_("minimum confirmed hours"), max_digits=9, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("star threshold")
+        verbose_name_plural = _("star thresholds")
+        ordering = ["level"]
+        constraints = [
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="starthreshold_level_1_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.level}★ ≥ {self.min_hours} h"
+
+
+class AwardQuerySet(ScopedQuerySet):
+    area_lookup = "volunteer__community"
+    organization_lookup = None
+
+
+class StarAward(models.Model):
+    """A star level granted to a volunteer: an award with a date and a granting body."""
+
+    volunteer = models.ForeignKey("volunteers.Volunteer", verbose_name=_("volunteer"), on_delete=models.PROTECT,
+                                  related_name="star_awards")
+    level = models.PositiveSmallIntegerField(_("star level"))
+    hours_at_grant = models.DecimalField(_("confirmed hours at grant"), max_digits=9, decimal_places=2)
+    granted_on = models.DateField(_("granted on"), default=timezone.localdate)
+    granting_body = models.CharField(_("granting body"), max_length=100)
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("granted by"), null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    objects = AwardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("star award")
+        verbose_name_plural = _("star awards")
+        ordering = ["-level"]
+        constraints = [
+            models.UniqueConstraint(fields=["volunteer", "level"], name="staraward_once_per_level"),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="staraward_level_1_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.volunteer.name} {self.level}★"
+
+
+class TrainingRecord(models.Model):
+    """Training received (one of the five record categories)."""
+
+    volunteer = models.ForeignKey("volunteers.Volunteer", verbose_name=_("volunteer"), on_delete=models.PROTECT,
+                                  related_name="trainings")
+    title = models.CharField(_("training"), max_length=200)
+    organizer = models.CharField(_("organizer"), max_length=100)
+    held_on = models.DateField(_("date"))
+    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2)
+
+    objects = AwardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("training record")
+        verbose_name_plural = _("training records")
+        ordering = ["-held_on"]
+        constraints = [models.CheckConstraint(condition=Q(hours__gt=0), name="trainingrecord_hours_positive")]
+
+    def __str__(self):
+        return self.title
+
+
+class HonourRecord(models.Model):
+    """Commendations and awards other than stars (one of the five record categories)."""
+
+    volunteer = models.ForeignKey("volunteers.Volunteer", verbose_name=_("volunteer"), on_delete=models.PROTECT,
+                                  related_name="honours")
+    title = models.CharField(_("honour"), max_length=200)
+    granting_body = models.CharField(_("granting body"), max_length=100)
+    granted_on = models.DateField(_("granted on"))
+
+    objects = AwardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("honour record")
+        verbose_name_plural = _("honour records")
+        ordering = ["-granted_on"]
+
+    def __str__(self):
+        return self.title
+
+
+auditlog.register(StarThreshold)
+auditlog.register(StarAward)
+auditlog.register(TrainingRecord)
+auditlog.register(HonourRecord)

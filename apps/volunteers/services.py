@@ -1,0 +1,131 @@
+"""Volunteer workflows: registration with consent, reveal of personal data, memberships, stars."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_event_record
+from apps.core.crypto import keyed_hash
+
+from .identity import age_on
+from .models import (
+    Consent, ConsentPurpose, StarAward, StarThreshold, Team, TeamMembership, Volunteer,
+    VolunteerMembership,
+)
+from .permissions import can_reveal_personal_data
+
+#: Under this age (always at least 14, by law) registration needs a guardian's consent.
+LEGAL_GUARDIAN_AGE = 14
+
+
+def guardian_consent_age() -> int:
+    return max(LEGAL_GUARDIAN_AGE, settings.VOLUNTEER_GUARDIAN_CONSENT_AGE)
+
+
+def volunteer_find_by_document(*, document_type: str, id_number: str):
+    """Exact look-up through the keyed hash; the clear number is never queried."""
+    return Volunteer.objects.filter(document_type=document_type, id_number_hash=keyed_hash(id_number)).first()
+
+
+@transaction.atomic
+def volunteer_register(
+    *, name: str, document_type: str, id_number: str, phone: str, community, consent_version: str,
+    birth_date: datetime.date | None = None, sex: str = "", guardian_name: str = "", guardian_relation: str = "",
+    **extra,
+) -> Volunteer:
+    volunteer = Volunteer(
+        name=name, document_type=document_type, id_number=id_number, phone=phone, community=community,
+        birth_date=birth_date, sex=sex, **extra,
+    )
+    volunteer.clean()  # derives birth date and sex from a resident ID before the fields are checked
+    volunteer.full_clean(exclude=["number"], validate_unique=False)
+    if volunteer_find_by_document(document_type=document_type, id_number=volunteer.id_number):
+        raise ValidationError({"id_number": _("A volunteer with this document number is already registered.")})
+    if age_on(volunteer.birth_date, timezone.localdate()) < guardian_consent_age() and not guardian_name.strip():
+        raise ValidationError({"guardian_name": _(
+            "A volunteer under %(age)d can only be registered with a guardian's consent."
+        ) % {"age": guardian_consent_age()}})
+    volunteer.save()
+    Consent.objects.create(
+        volunteer=volunteer, purpose=ConsentPurpose.REGISTRATION, version=consent_version,
+        guardian_name=guardian_name.strip(), guardian_relation=guardian_relation.strip(),
+    )
+    return volunteer
+
+
+def volunteer_is_minor(volunteer: Volunteer, on: datetime.date | None = None) -> bool:
+    return age_on(volunteer.birth_date, on or timezone.localdate()) < 18
+
+
+def volunteer_reveal(*, actor, volunteer: Volunteer, field: str, request=None) -> str:
+    """Return a full ID number or phone to an authorised user and write the audit entry."""
+    if field not in {"id_number", "phone"}:
+        raise ValueError(field)
+    if not can_reveal_personal_data(actor):
+        raise PermissionDenied(_("Your role may not reveal personal data."))
+    audit_event_record(actor=actor, action=AuditAction.REVEAL, obj=volunteer, detail={"field": field},
+                       request=request)
+    return getattr(volunteer, field)
+
+
+@transaction.atomic
+def membership_join(*, volunteer: Volunteer, organization, role=VolunteerMembership.Role.MEMBER,
+                    joined_on=None) -> VolunteerMembership:
+    membership = VolunteerMembership(volunteer=volunteer, organization=organization, role=role,
+                                     joined_on=joined_on or timezone.localdate())
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def team_membership_join(*, team: Team, volunteer: Volunteer, role=TeamMembership.Role.MEMBER,
+                         joined_on=None) -> TeamMembership:
+    if team.status != Team.Status.ACTIVE:
+        raise ValidationError(_("A dissolved team takes no new members."))
+    membership = TeamMembership(team=team, volunteer=volunteer, role=role,
+                                joined_on=joined_on or timezone.localdate())
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+def membership_leave(*, membership, left_on=None):
+    membership.left_on = left_on or timezone.localdate()
+    membership.full_clean()
+    membership.save(update_fields=["left_on"])
+    return membership
+
+
+def star_level_for_hours(hours: Decimal, thresholds=None) -> int:
+    """The highest level whose threshold the hours reach, from the editable table."""
+    thresholds = thresholds if thresholds is not None else StarThreshold.objects.order_by("level")
+    level = 0
+    for threshold in thresholds:
+        if hours >= threshold.min_hours:
+            level = max(level, threshold.level)
+    return level
+
+
+@transaction.atomic
+def star_award_grant(*, actor, volunteer: Volunteer, granting_body: str, granted_on=None) -> list[StarAward]:
+    """Grant every star level the volunteer's confirmed hours reach and that is not granted yet."""
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    eligible = star_level_for_hours(volunteer.confirmed_hours)
+    if eligible <= volunteer.star_level:
+        raise ValidationError(_("The volunteer's confirmed hours do not reach a new star level."))
+    granted = [
+        StarAward.objects.create(volunteer=volunteer, level=level, hours_at_grant=volunteer.confirmed_hours,
+                                 granted_on=granted_on or timezone.localdate(), granting_body=granting_body,
+                                 granted_by=actor)
+        for level in range(volunteer.star_level + 1, eligible + 1)
+    ]
+    volunteer.star_level = eligible
+    volunteer.save(update_fields=["star_level", "updated_at"])
+    return granted

@@ -1,0 +1,105 @@
+"""Access rows for the social-organization registry (issue 3).
+
+Reading and ordinary records: every staff member within their area. Decisions of the street
+office (status changes, grades, credit listings, penalties): street level and above; a
+community worker is refused with 403 before any look-up. Another street's organization or
+record answers 404.
+"""
+
+import datetime
+
+from django.core.files.base import ContentFile
+
+from apps.organizations.models import AnnualReport, Attachment, CreditListing, CreditListKind, IncubationRecord
+from tests.access.cases_foundation import OUTSIDE_COMMUNITY, OUTSIDE_STREET
+from tests.access.matrix import Case, staff_only
+from tests.personas import CITY_STAFF, COMMUNITY_WORKER, STREET_STAFF
+
+DECISION = staff_only({CITY_STAFF: 200, STREET_STAFF: 200, COMMUNITY_WORKER: 403})
+DECISION_OUTSIDE_STREET = staff_only({CITY_STAFF: 200, STREET_STAFF: 404, COMMUNITY_WORKER: 403})
+NOT_FOUND = staff_only(404, superuser=404)
+DECISION_NOT_FOUND = staff_only({CITY_STAFF: 404, STREET_STAFF: 404, COMMUNITY_WORKER: 403}, superuser=404)
+
+
+def _org(name):
+    return lambda w: getattr(w, name)
+
+
+def _report(org):
+    return AnnualReport.objects.create(organization=org, year=2025, submitted_on=datetime.date(2026, 4, 1))
+
+
+def _listing(org):
+    return CreditListing.objects.create(organization=org, kind=CreditListKind.ABNORMAL, reason="未按时年报",
+                                        decision_document="西民异〔2026〕1号", listed_on=datetime.date(2026, 6, 1))
+
+
+def _incubation(org):
+    return IncubationRecord.objects.create(organization=org, base="北山街道社会组织孵化园",
+                                           entered_on=datetime.date(2025, 3, 1))
+
+
+def _attachment(org):
+    attachment = Attachment(organization=org, title="章程")
+    attachment.file.save("charter.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    attachment.save()
+    return attachment
+
+
+def _org_cases(url_name, own, other_community, other_street):
+    return [
+        Case(url_name, own, kwargs=lambda w: {"pk": w.org_a.pk}, label="org A"),
+        Case(url_name, other_community, kwargs=lambda w: {"pk": w.org_a2.pk}, label="org in other community"),
+        Case(url_name, other_street, kwargs=lambda w: {"pk": w.org_b.pk}, label="org B in other street"),
+    ]
+
+
+def _record_cases(url_name, make, own, other_street, mismatched):
+    return [
+        Case(url_name, own, kwargs=lambda w: {"pk": w.org_a.pk, "record_pk": make(w.org_a).pk}, label="org A"),
+        Case(url_name, other_street, kwargs=lambda w: {"pk": w.org_b.pk, "record_pk": make(w.org_b).pk},
+             label="org B"),
+        # A record of org B reached through org A's URL is not found either.
+        Case(url_name, mismatched, kwargs=lambda w: {"pk": w.org_a.pk, "record_pk": make(w.org_b).pk}, label="org B's record under org A"),
+    ]
+
+
+CASES = [
+    Case("office:organization_list", staff_only()),
+    Case("office:organization_list", staff_only(), label="export csv", query="_export=csv"),
+    Case("office:organization_list", staff_only(), label="export xlsx", query="_export=xlsx"),
+    Case("office:organization_list", staff_only(), label="filtered",
+         query="keyword=51&legal_form=social_group&credit_status=normal&grade=none&report_overdue=yes"),
+    Case("office:organization_create", staff_only()),
+    *_org_cases("office:organization_detail", staff_only(), staff_only(OUTSIDE_COMMUNITY), staff_only(OUTSIDE_STREET)),
+    Case("office:organization_detail", staff_only(404, superuser=404), kwargs=lambda w: {"pk": 999999},
+         label="missing"),
+    *_org_cases("office:organization_update", staff_only(), staff_only(OUTSIDE_COMMUNITY),
+                staff_only(OUTSIDE_STREET)),
+    *_org_cases("office:organization_report_create", staff_only(), staff_only(OUTSIDE_COMMUNITY),
+                staff_only(OUTSIDE_STREET)),
+    *_org_cases("office:organization_party", staff_only(), staff_only(OUTSIDE_COMMUNITY),
+                staff_only(OUTSIDE_STREET)),
+    *_org_cases("office:organization_incubation_create", staff_only(), staff_only(OUTSIDE_COMMUNITY),
+                staff_only(OUTSIDE_STREET)),
+    *_org_cases("office:organization_attachment_create", staff_only(), staff_only(OUTSIDE_COMMUNITY),
+                staff_only(OUTSIDE_STREET)),
+    *_org_cases("office:organization_status", DECISION, DECISION, DECISION_OUTSIDE_STREET),
+    *_org_cases("office:organization_grade_create", DECISION, DECISION, DECISION_OUTSIDE_STREET),
+    *_org_cases("office:organization_listing_create", DECISION, DECISION, DECISION_OUTSIDE_STREET),
+    *_org_cases("office:organization_penalty_create", DECISION, DECISION, DECISION_OUTSIDE_STREET),
+    *_record_cases("office:organization_report_update", _report, staff_only(), staff_only(OUTSIDE_STREET),
+                   NOT_FOUND),
+    *_record_cases("office:organization_incubation_update", _incubation, staff_only(), staff_only(OUTSIDE_STREET),
+                   NOT_FOUND),
+    *_record_cases("office:organization_listing_remove", _listing, DECISION, DECISION_OUTSIDE_STREET,
+                   DECISION_NOT_FOUND),
+    Case("office:organization_attachment", staff_only(), kwargs=lambda w: {"pk": _attachment(w.org_a).pk},
+         label="org A's file"),
+    Case("office:organization_attachment", staff_only(OUTSIDE_COMMUNITY),
+         kwargs=lambda w: {"pk": _attachment(w.org_a2).pk}, label="file of org in other community"),
+    Case("office:organization_attachment", staff_only(OUTSIDE_STREET), kwargs=lambda w: {"pk": _attachment(w.org_b).pk},
+         label="org B's file"),
+    Case("office:organization_attachment", staff_only(404, superuser=404), kwargs=lambda w: {"pk": 999999},
+         label="missing"),
+]

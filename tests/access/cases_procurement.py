@@ -1,0 +1,67 @@
+"""Purchased services: every page × every persona. Projects belong to a street office, so
+community workers (below the purchaser) do not see them (404) and may not create (403)."""
+
+from tests.access.cases_foundation import OUTSIDE_STREET
+from tests.access.matrix import Case, expect, staff_only
+from tests.personas import ANONYMOUS, CITY_STAFF, COMMUNITY_WORKER, STREET_STAFF
+from tests.procurement.factories import access_fixture
+
+STREET_A = {CITY_STAFF: 200, STREET_STAFF: 200, COMMUNITY_WORKER: 404}
+MANAGERS_ONLY = {CITY_STAFF: 200, STREET_STAFF: 200, COMMUNITY_WORKER: 403}
+CITY_ONLY = {CITY_STAFF: 200, STREET_STAFF: 403, COMMUNITY_WORKER: 403}
+
+
+def pk_of(street, key):
+    return lambda w: {"pk": access_fixture(w)[street][key].pk}
+
+
+def general_item(w):
+    from apps.procurement.models import CatalogueItem
+
+    return {"pk": CatalogueItem.objects.get(code="01").pk}
+
+
+CONTRACT_PAGES = [
+    "procurement_contract_disclosure", "procurement_supplement_create", "procurement_target_create",
+    "procurement_payment_plan", "procurement_report_create", "procurement_acceptance_create",
+    "procurement_evaluation_create",
+]
+PROJECT_PAGES = ["procurement_project_detail", "procurement_project_update", "procurement_project_transition",
+                 "procurement_contract_award"]
+ROW_PAGES = [("procurement_target_count", "target"), ("procurement_payment_record", "payment"),
+             ("procurement_report_review", "report")]
+
+CASES = [
+    Case("office:procurement_catalogue", staff_only()),
+    Case("office:procurement_catalogue", staff_only(), label="export", query="_export=csv"),
+    Case("office:procurement_catalogue_create", staff_only(MANAGERS_ONLY)),
+    Case("office:procurement_catalogue_update", staff_only(CITY_ONLY), kwargs=general_item, label="general"),
+    Case("office:procurement_catalogue_update", staff_only(MANAGERS_ONLY), kwargs=pk_of("a", "item"),
+         label="street A (communities read it)"),
+    Case("office:procurement_catalogue_update", staff_only(OUTSIDE_STREET), kwargs=pk_of("b", "item"),
+         label="street B"),
+    Case("office:procurement_project_list", staff_only()),
+    Case("office:procurement_project_list", staff_only(), label="export", query="_export=xlsx"),
+    Case("office:procurement_project_create", staff_only(MANAGERS_ONLY)),
+    Case("office:procurement_contract_list", staff_only()),
+    Case("office:procurement_contract_list", staff_only(), label="overdue export", query="overdue=publication&_export=csv"),
+    Case("office:procurement_contract_detail", staff_only(STREET_A), kwargs=pk_of("a", "contract"), label="street A"),
+    Case("office:procurement_contract_detail", staff_only(OUTSIDE_STREET), kwargs=pk_of("b", "contract"),
+         label="street B"),
+    Case("office:procurement_contract_detail", staff_only(404, superuser=404), kwargs=lambda w: {"pk": 999999},
+         label="missing"),
+    *[Case(f"office:{name}", staff_only(STREET_A), kwargs=pk_of("a", "project"), label="street A")
+      for name in PROJECT_PAGES],
+    *[Case(f"office:{name}", staff_only(OUTSIDE_STREET), kwargs=pk_of("b", "project"), label="street B")
+      for name in PROJECT_PAGES],
+    *[Case(f"office:{name}", staff_only(STREET_A), kwargs=pk_of("a", "contract"), label="street A")
+      for name in CONTRACT_PAGES],
+    *[Case(f"office:{name}", staff_only(OUTSIDE_STREET), kwargs=pk_of("b", "contract"), label="street B")
+      for name in CONTRACT_PAGES],
+    *[Case(f"office:{name}", staff_only(STREET_A), kwargs=pk_of("a", key), label="street A")
+      for name, key in ROW_PAGES],
+    *[Case(f"office:{name}", staff_only(OUTSIDE_STREET), kwargs=pk_of("b", key), label="street B")
+      for name, key in ROW_PAGES],
+    # 信息公开: open to everybody, including visitors without an account.
+    Case("public:disclosure", expect(200, **{ANONYMOUS: 200})),
+]

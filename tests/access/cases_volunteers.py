@@ -1,0 +1,70 @@
+"""Access rows for volunteers, teams, activities, service records, certificates (issue 4).
+
+POST-only endpoints answer a GET with 405 to those who pass the role check (the tenant check
+and the action are tested with POSTs in tests/volunteers and tests/activities)."""
+
+from tests.access.cases_foundation import OUTSIDE_COMMUNITY, OUTSIDE_STREET
+from tests.access.matrix import LOGIN, Case, expect, staff_only
+from tests.personas import ANONYMOUS, COMMUNITY_WORKER
+from tests.volunteers.world import volunteer_world as vw
+
+POST_ONLY = staff_only(405, superuser=405)
+
+
+def _pk(attribute):
+    return lambda w: {"pk": getattr(vw(w), attribute).pk}
+
+
+def _post_only(url_name, attribute=None, **row):
+    return Case(url_name, {**POST_ONLY, **row}, kwargs=_pk(attribute) if attribute else None, label="GET")
+
+
+CASES = [
+    Case("office:volunteer_list", staff_only()),
+    Case("office:volunteer_list", staff_only(), label="export", query="_export=csv"),
+    Case("office:volunteer_create", staff_only()),
+    Case("office:volunteer_detail", staff_only(), kwargs=_pk("volunteer_a"), label="lives in A1"),
+    Case("office:volunteer_detail", staff_only(OUTSIDE_COMMUNITY), kwargs=_pk("volunteer_a2"), label="lives in A2"),
+    Case("office:volunteer_detail", staff_only(OUTSIDE_STREET), kwargs=_pk("volunteer_b"), label="street B"),
+    Case("office:volunteer_detail", staff_only(), kwargs=_pk("volunteer_b_serving_a"),
+         label="lives in street B, serves with org A"),
+    _post_only("office:volunteer_reveal", "volunteer_a", **{COMMUNITY_WORKER: 403}),
+    _post_only("office:volunteer_star_grant", "volunteer_a"),
+    _post_only("office:certificate_request", "volunteer_a"),
+    _post_only("office:certificate_accept", "certificate_a"),
+    _post_only("office:certificate_issue", "certificate_a"),
+    _post_only("office:certificate_revoke", "certificate_a"),
+    Case("office:certificate_pdf", staff_only(), kwargs=_pk("certificate_a"), label="org A"),
+    Case("office:certificate_pdf", staff_only(OUTSIDE_STREET), kwargs=_pk("certificate_b"), label="org B"),
+    Case("office:team_list", staff_only()),
+    Case("office:team_list", staff_only(), label="export", query="_export=xlsx"),
+    Case("office:team_create", staff_only()),
+    Case("office:team_detail", staff_only(), kwargs=_pk("team_a"), label="org A's team"),
+    Case("office:team_detail", staff_only(OUTSIDE_STREET), kwargs=_pk("team_b"), label="community B1's team"),
+    _post_only("office:team_member_add", "team_a"),
+    Case("office:activity_list", staff_only()),
+    Case("office:activity_list", staff_only(), label="export", query="_export=csv"),
+    Case("office:activity_create", staff_only()),
+    Case("office:activity_detail", staff_only(), kwargs=_pk("activity_a"), label="org A"),
+    Case("office:activity_detail", staff_only(OUTSIDE_STREET), kwargs=_pk("activity_b"), label="org B"),
+    _post_only("office:activity_record_entry", "activity_a"),
+    _post_only("office:activity_confirm", "activity_a"),
+    Case("office:record_list", staff_only()),
+    Case("office:record_list", staff_only(), label="export", query="_export=xlsx"),
+    _post_only("office:records_confirm"),
+    Case("office:record_national_export", staff_only()),
+    Case("office:record_detail", staff_only(), kwargs=_pk("record_a"), label="org A"),
+    Case("office:record_detail", staff_only(OUTSIDE_STREET), kwargs=_pk("record_b"), label="org B"),
+    Case("office:record_detail", staff_only(404, superuser=404), kwargs=lambda w: {"pk": 999999}, label="missing"),
+    _post_only("office:record_correct", "record_a"),
+    _post_only("office:record_status", "record_a"),
+    # Public pages: no log-in.
+    Case("public:checkin", expect(200), kwargs=lambda w: {"token": vw(w).activity_a.checkin_token}),
+    Case("public:checkin", expect(404), kwargs=lambda w: {"token": "forged-token"}, label="unknown"),
+    Case("public:verify", expect(200)),
+    Case("public:verify_code", expect(200), kwargs=lambda w: {"code": vw(w).certificate_a.verification_code},
+         label="genuine"),
+    Case("public:verify_code", expect(404), kwargs=lambda w: {"code": "FORGED234567"}, label="forged"),
+]
+
+assert all(case.expect[ANONYMOUS] in (LOGIN, 200, 404) for case in CASES)

@@ -1,0 +1,42 @@
+"""Builders for volunteers, activities and records used by the volunteer and activity tests."""
+
+import datetime
+import itertools
+from decimal import Decimal
+
+from django.utils import timezone
+
+from apps.activities.models import Activity, OrganizerKind
+from apps.volunteers.identity import synthetic_resident_id
+from apps.volunteers.models import DocumentType
+from apps.volunteers.services import membership_join, volunteer_register
+
+_sequence = itertools.count(1)
+
+
+def make_volunteer(community, *, name="测试志愿者", birth_date=datetime.date(1985, 6, 1), organization=None,
+                   guardian_name="", phone=None, **extra):
+    n = next(_sequence)
+    volunteer = volunteer_register(
+        name=name, document_type=DocumentType.RESIDENT_ID,
+        id_number=synthetic_resident_id("330106", birth_date, n % 1000),
+        phone=phone or f"138{n:08d}", community=community, consent_version="2026-01",
+        guardian_name=guardian_name, **extra,
+    )
+    if organization is not None:
+        membership_join(volunteer=volunteer, organization=organization)
+    return volunteer
+
+
+def make_activity(organization, *, start=None, hours=3, is_risky=False, name="社区清洁活动"):
+    start = start or timezone.make_aware(datetime.datetime(2026, 3, 1, 9, 0))
+    return Activity.objects.create(
+        name=name, organizer_kind=OrganizerKind.ORGANIZATION, organization=organization,
+        community=organization.area, place="社区广场", starts_at=start,
+        ends_at=start + datetime.timedelta(hours=hours), category="community", lead_person="王芳",
+        is_risky=is_risky,
+    )
+
+
+def dec(value):
+    return Decimal(str(value))
