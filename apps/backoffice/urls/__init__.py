@@ -1,0 +1,17 @@
+"""The back office's URLs (namespace ``office``), one module per feature."""
+
+from django.urls import path
+
+from ..views import areas, home
+from . import organizations, procurement, volunteers
+
+app_name = "office"
+
+urlpatterns = [
+    path("", home.HomeView.as_view(), name="home"),
+    path("areas/", areas.AreaListView.as_view(), name="area_list"),
+    path("areas/<int:pk>/", areas.AreaDetailView.as_view(), name="area_detail"),
+    *organizations.urlpatterns,
+    *volunteers.urlpatterns,
+    *procurement.urlpatterns,
+]

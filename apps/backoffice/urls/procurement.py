@@ -1,0 +1,47 @@
+"""Government-purchased services (issue 5)."""
+
+from django.urls import path
+
+from ..views import procurement, procurement_contracts
+
+urlpatterns = [
+    path("procurement/catalogue/", procurement.CatalogueListView.as_view(), name="procurement_catalogue"),
+    path("procurement/catalogue/new/", procurement.CatalogueItemFormView.as_view(),
+         name="procurement_catalogue_create"),
+    path("procurement/catalogue/<int:pk>/", procurement.CatalogueItemFormView.as_view(),
+         name="procurement_catalogue_update"),
+    path("procurement/projects/", procurement.ProjectListView.as_view(), name="procurement_project_list"),
+    path("procurement/projects/new/", procurement.ProjectCreateView.as_view(), name="procurement_project_create"),
+    path("procurement/projects/<int:pk>/", procurement.ProjectDetailView.as_view(),
+         name="procurement_project_detail"),
+    path("procurement/projects/<int:pk>/edit/", procurement.ProjectUpdateView.as_view(),
+         name="procurement_project_update"),
+    path("procurement/projects/<int:pk>/status/", procurement.ProjectTransitionView.as_view(),
+         name="procurement_project_transition"),
+    path("procurement/projects/<int:pk>/award/", procurement_contracts.ContractAwardView.as_view(),
+         name="procurement_contract_award"),
+    path("procurement/contracts/", procurement_contracts.ContractListView.as_view(),
+         name="procurement_contract_list"),
+    path("procurement/contracts/<int:pk>/", procurement_contracts.ContractDetailView.as_view(),
+         name="procurement_contract_detail"),
+    path("procurement/contracts/<int:pk>/disclosure/", procurement_contracts.ContractDisclosureView.as_view(),
+         name="procurement_contract_disclosure"),
+    path("procurement/contracts/<int:pk>/supplements/new/", procurement_contracts.SupplementCreateView.as_view(),
+         name="procurement_supplement_create"),
+    path("procurement/contracts/<int:pk>/targets/new/", procurement_contracts.TargetCreateView.as_view(),
+         name="procurement_target_create"),
+    path("procurement/targets/<int:pk>/count/", procurement_contracts.TargetCountView.as_view(),
+         name="procurement_target_count"),
+    path("procurement/contracts/<int:pk>/payments/new/", procurement_contracts.PaymentPlanView.as_view(),
+         name="procurement_payment_plan"),
+    path("procurement/payments/<int:pk>/pay/", procurement_contracts.PaymentRecordView.as_view(),
+         name="procurement_payment_record"),
+    path("procurement/contracts/<int:pk>/reports/new/", procurement_contracts.ReportCreateView.as_view(),
+         name="procurement_report_create"),
+    path("procurement/reports/<int:pk>/review/", procurement_contracts.ReportReviewView.as_view(),
+         name="procurement_report_review"),
+    path("procurement/contracts/<int:pk>/acceptance/", procurement_contracts.AcceptanceCreateView.as_view(),
+         name="procurement_acceptance_create"),
+    path("procurement/contracts/<int:pk>/evaluations/new/", procurement_contracts.EvaluationCreateView.as_view(),
+         name="procurement_evaluation_create"),
+]
