@@ -1,6 +1,9 @@
+"""The portal's URLs (namespace ``portal``), one module per feature. Every URL below
+``<str:org>/`` is resolved and role-checked by ``apps.portal.middleware.PortalTenantMiddleware``."""
+
 from django.urls import path
 
-from .views import home, members
+from ..views import home, members
 
 app_name = "portal"
 
