@@ -70,5 +70,46 @@ class Membership(models.Model):
         return ROLE_RANK[self.role] >= ROLE_RANK[required]
 
 
+class InvitationQuerySet(models.QuerySet):
+    def open(self, now):
+        return self.filter(accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=now)
+
+
+class Invitation(models.Model):
+    """An organization admin invites somebody by e-mail; the account is created (or an existing
+    one joined) when the link is followed. Only a hash of the link's token is stored."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organization"),
+        on_delete=models.CASCADE, related_name="invitations",
+    )
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=10, choices=OrgRole.choices, default=OrgRole.VIEWER)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(User, verbose_name=_("invited by"), null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(User, verbose_name=_("accepted by"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The members page lists an organization's open invitations.
+            models.Index(fields=["organization", "accepted_at"], name="invitation_org_accepted"),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.organization}"
+
+
 auditlog.register(User, exclude_fields=["password", "last_login"])
 auditlog.register(Membership)
+auditlog.register(Invitation, exclude_fields=["token_hash"])

@@ -1,13 +1,16 @@
 """Certificates of volunteer service records (志愿服务记录证明)."""
 
+import datetime
 import secrets
 
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.audit.registration import own_fields
 from apps.core.scoping import ScopedQuerySet
 
 # Without 0/O/1/I/L so that a code read aloud or from paper is typed right.
@@ -79,5 +82,18 @@ class Certificate(models.Model):
     def __str__(self):
         return self.number or _("Certificate request %(pk)s") % {"pk": self.pk}
 
+    @property
+    def publicity_ends_on(self) -> datetime.date | None:
+        """Last day of the publicity (公示) that follows issue; objections go to the issuer."""
+        if self.issued_at is None:
+            return None
+        days = getattr(settings, "CERTIFICATE_PUBLICITY_DAYS", 7)
+        return timezone.localtime(self.issued_at).date() + datetime.timedelta(days=days)
 
-auditlog.register(Certificate, exclude_fields=["snapshot"])
+    def in_publicity(self, today: datetime.date | None = None) -> bool:
+        ends = self.publicity_ends_on
+        return (self.status == CertificateStatus.ISSUED and ends is not None
+                and (today or timezone.localdate()) <= ends)
+
+
+auditlog.register(Certificate, include_fields=own_fields(Certificate), exclude_fields=["snapshot"])

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.audit.registration import own_fields
 from apps.core.scoping import ScopedQuerySet
 
 
@@ -68,9 +69,10 @@ class Activity(models.Model):
     is_risky = models.BooleanField(_("risky work"), default=False,
                                    help_text=_("Minors are never assigned to risky activities."))
     is_insured = models.BooleanField(_("volunteers insured"), default=False)
-    contract_number = models.CharField(
-        _("purchased-service contract"), max_length=50, blank=True,
-        help_text=_("Number of the government-purchased service contract this activity delivers, if any."),
+    contract = models.ForeignKey(
+        "procurement.Contract", verbose_name=_("purchased-service contract"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="activities",
+        help_text=_("The government-purchased service contract this activity delivers, if any."),
     )
     checkin_code = models.CharField(_("sign-in code"), max_length=6, default=new_checkin_code, editable=False)
     checkin_token = models.CharField(max_length=32, unique=True, default=new_checkin_token, editable=False)
@@ -251,9 +253,10 @@ class HoursTotal(models.Model):
         return f"{self.kind}:{self.key} {self.hours} h"
 
 
-auditlog.register(Activity, exclude_fields=["checkin_code", "checkin_token"])
-auditlog.register(ActivityPosition)
-auditlog.register(ServiceRecord)
+auditlog.register(Activity, include_fields=own_fields(Activity),
+                  exclude_fields=["checkin_code", "checkin_token"])
+auditlog.register(ActivityPosition, include_fields=own_fields(ActivityPosition))
+auditlog.register(ServiceRecord, include_fields=own_fields(ServiceRecord))
 
 
 class CheckInQuerySet(ScopedQuerySet):
@@ -286,6 +289,6 @@ class CheckIn(models.Model):
         return f"{self.volunteer_id}@{self.activity_id}"
 
 
-auditlog.register(CheckIn)
+auditlog.register(CheckIn, include_fields=own_fields(CheckIn))
 
 from .certificate_models import Certificate, CertificateStatus  # noqa: E402, F401

@@ -35,6 +35,8 @@ NAME_PATTERNS = [
     ("{c}社会组织联合会", LegalForm.SOCIAL_GROUP, ["枢纽型", "社区协商"]),
 ]
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+PLACE_VARIANTS = ["东苑", "西苑", "南苑", "北苑", "一区", "二区", "三区", "四区", "新村", "花园", "锦苑", "嘉园",
+                  "银杏", "香樟", "桂香", "和睦", "同心", "阳光", "夕阳红", "春晖", "彩虹", "启航", "乐龄", "安心"]
 BASES = ["西湖区社会组织孵化园", "街道社会组织服务中心", "社区公益创投空间"]
 
 
@@ -52,6 +54,8 @@ def seed(ctx):
         community = rng.choice(communities)
         pattern, form, domain_names = rng.choice(NAME_PATTERNS)
         name = pattern.format(c=community.name.removesuffix("社区"))
+        if name in names and ctx.scale.bulk:  # a city has several of a kind per community
+            name = pattern.format(c=community.name.removesuffix("社区") + rng.choice(PLACE_VARIANTS))
         if name in names:
             continue
         names.add(name)

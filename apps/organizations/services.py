@@ -153,3 +153,19 @@ __all__ = [
     "allowed_next_statuses", "organization_create", "organization_status_change",
     "attachment_create", "annual_report_save", "grade_record", "credit_listing_add", "credit_listing_remove",
 ]
+
+
+def organization_contact_reveal(*, actor, organization: Organization, request=None) -> str:
+    """The full contact phone for an authorised user (same rule as volunteers' personal data),
+    with the audit entry written first."""
+    from django.core.exceptions import PermissionDenied
+
+    from apps.audit.models import AuditAction
+    from apps.audit.services import audit_event_record
+    from apps.volunteers.permissions import can_reveal_personal_data
+
+    if not can_reveal_personal_data(actor):
+        raise PermissionDenied(_("Your role may not reveal personal data."))
+    audit_event_record(actor=actor, action=AuditAction.REVEAL, obj=organization, detail={"field": "contact_phone"},
+                       request=request)
+    return organization.contact_phone

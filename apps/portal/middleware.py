@@ -5,13 +5,23 @@ middleware loads the organization *through the acting user's memberships* (anoth
 organization answers 404) and checks the role the view declares with ``required_role``
 (too low a role answers 403). Views then use ``request.organization`` and never read an
 organization from the URL or from POST data themselves.
+
+Staff "view as organization": a staff user who started a view-as session (back office,
+audited there) for an organization they may see reads that organization's portal pages.
+``request.viewing_as`` is True and every request other than GET/HEAD is refused with 403
+here, so every portal view is read-only in that mode without doing anything itself.
 """
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from apps.accounts.models import Membership
+from apps.accounts.models import Membership, OrgRole
+from apps.organizations.models import Organization
+
+#: Session key holding the pk of the organization a staff user views as.
+VIEW_AS_SESSION_KEY = "portal_view_as"
+READ_ONLY_METHODS = {"GET", "HEAD"}
 
 
 class PortalTenantMiddleware:
@@ -21,6 +31,7 @@ class PortalTenantMiddleware:
     def __call__(self, request):
         request.organization = None
         request.membership = None
+        request.viewing_as = False
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -32,6 +43,8 @@ class PortalTenantMiddleware:
         required_role = getattr(getattr(view_func, "view_class", view_func), "required_role", None)
         if required_role is None:
             raise ImproperlyConfigured(f"Portal view {match.view_name} must declare required_role.")
+        if request.user.is_office_staff:
+            return self._view_as(request, view_kwargs["org"])
         membership = (
             Membership.objects.select_related("organization")
             .filter(user=request.user, organization__code=view_kwargs["org"])
@@ -43,4 +56,22 @@ class PortalTenantMiddleware:
             raise PermissionDenied(_("Your role in this organization does not allow this."))
         request.membership = membership
         request.organization = membership.organization
+        return None
+
+    def _view_as(self, request, code):
+        """Staff read an organization's pages only inside a view-as session for it."""
+        organization_pk = request.session.get(VIEW_AS_SESSION_KEY)
+        organization = (
+            Organization.objects.visible_to(request.user).filter(pk=organization_pk, code=code).first()
+            if organization_pk else None
+        )
+        if organization is None:
+            raise Http404(_("No such organization, or you are not a member of it."))
+        if request.method not in READ_ONLY_METHODS:
+            raise PermissionDenied(_("Viewing as an organization is read-only."))
+        request.viewing_as = True
+        request.organization = organization
+        # An unsaved stand-in so that role checks in templates and views read everything; it
+        # never reaches the database (writes are refused above).
+        request.membership = Membership(user=request.user, organization=organization, role=OrgRole.ADMIN)
         return None

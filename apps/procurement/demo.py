@@ -39,7 +39,7 @@ def _link_activities(contract, rng):
             activity.contract = contract
         else:
             activity.contract_number = contract.number
-    field = "contract" if activities and hasattr(activities[0], "contract_id") else "contract_number"
+    field = "contract"  # Activity.contract (FK) since activities 0003
     Activity.objects.bulk_update(activities, [field])
 
 
@@ -127,3 +127,64 @@ def seed(ctx):
         if final == ProjectStatus.CLOSED:
             services.project_transition(actor=actor, project=project, to_status=ProjectStatus.CLOSED)
     ctx.say(f"purchased-service projects: {made}")
+    if ctx.scale.bulk:
+        _bulk_contracts(ctx, items)
+
+
+def _bulk_contracts(ctx, items):
+    """Large scales: the remaining contracts as rows (one performing project each), over every
+    street, to eligible providers (none on a credit list), each linked to a few activities."""
+    from apps.activities.models import Activity
+    from apps.organizations.models import CreditListing
+    from apps.procurement.models import Contract, Project
+    from apps.procurement.rules import FILING_WORKING_DAYS, PUBLICATION_WORKING_DAYS
+    from apps.procurement.workdays import add_working_days
+
+    rng, actor = ctx.rng, ctx.made["users"]["admin"]
+    wanted = ctx.scale.contracts - Contract.objects.count()
+    listed = set(CreditListing.objects.values_list("organization_id", flat=True))
+    providers = [o for o in ctx.made.get("organizations_by_size", ctx.made["organizations"]) if o.pk not in listed]
+    providers = providers[: max(10, len(providers) // 3)]  # the established third of organizations wins contracts
+    streets = {s.pk: s for s in ctx.made["streets"]}
+    street_of = {c.pk: c.parent_id for c in ctx.made["communities"]}
+    plans = []
+    for index in range(max(0, wanted)):
+        provider = providers[min(len(providers) - 1, int(rng.paretovariate(1.2)) - 1)] if index % 3 == 0 \
+            else rng.choice(providers)
+        street = streets[street_of.get(provider.area_id, next(iter(streets)))]
+        code, name = PROJECT_NAMES[index % len(PROJECT_NAMES)]
+        year = rng.choice([2024, 2025, 2025, 2026])
+        signed_on = date(year, rng.randint(1, 10), rng.randint(1, 28))
+        budget = Decimal(rng.choice([50, 80, 120, 150, 200, 300, 450])) * 1000
+        plans.append((street, code, name, year, signed_on, budget, provider, index))
+    projects = Project.objects.bulk_create([
+        Project(purchaser=street, name=f"{street.name}{name}（{year}-{index + 1}）", catalogue_item=items[code],
+                fiscal_year=year, budget_amount=budget, budget_reference=f"{street.name[:2]}财预〔{year}〕{index + 100}号",
+                funding_source="own_budget", procurement_method=rng.choice(METHODS),
+                description="面向辖区居民提供专业社会服务。", status=ProjectStatus.PERFORMING, created_by=actor)
+        for street, code, name, year, signed_on, budget, provider, index in plans], batch_size=2000)
+    due = {}
+    contracts = []
+    for project, (_s, _c, name, year, signed_on, budget, provider, index) in zip(projects, plans, strict=True):
+        if signed_on not in due:
+            due[signed_on] = (add_working_days(signed_on, PUBLICATION_WORKING_DAYS),
+                              add_working_days(signed_on, FILING_WORKING_DAYS))
+        amount = (budget * Decimal("0.9")).quantize(Decimal("1"))
+        contracts.append(Contract(
+            project=project, provider=provider, number=f"GM-{year}-B{index + 1:05d}", amount=amount,
+            signed_on=signed_on, start_date=signed_on + timedelta(days=7), end_date=signed_on + timedelta(days=371),
+            content=f"{name}：每月不少于4次服务。", provider_credit_code=provider.credit_code or "",
+            performance_bond=(amount * Decimal("0.05")).quantize(Decimal("0.01")), quality_standard="服务对象满意率不低于90%",
+            settlement_method="按节点分期支付", publication_due=due[signed_on][0], filing_due=due[signed_on][1],
+            published_on=due[signed_on][0] if index % 4 else None, awarded_by=actor))
+    Contract.objects.bulk_create(contracts, batch_size=2000)
+    if hasattr(Activity, "contract_id"):
+        by_provider = {}
+        for activity in ctx.made.get("activities", []):
+            by_provider.setdefault(activity.organization_id, []).append(activity.pk)
+        for contract in contracts:
+            pool = by_provider.get(contract.provider_id, [])
+            chosen = [pool.pop() for _ in range(min(len(pool), rng.randint(2, 6)))]
+            if chosen:
+                Activity.objects.filter(pk__in=chosen).update(contract=contract)
+    ctx.say(f"bulk contracts: {len(contracts)}")

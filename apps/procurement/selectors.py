@@ -21,18 +21,11 @@ ZERO = Decimal("0")
 # --- KPI actuals from activity records ----------------------------------------------------------
 
 def _activity_link():
-    """How activities name the contract they deliver: (Activity model, lookup, key attr), or None
-    while ``apps.activities`` is not installed. A foreign key ``contract`` is preferred; the
-    unique contract number is the fallback link."""
+    """The activity and service-record models that deliver contracts (``Activity.contract``),
+    or None while ``apps.activities`` is not installed."""
     if not django_apps.is_installed("apps.activities"):
         return None
-    activity = django_apps.get_model("activities", "Activity")
-    names = {f.name for f in activity._meta.get_fields()}
-    if "contract" in names:
-        return activity, "contract_id", "pk"
-    if "contract_number" in names:
-        return activity, "contract_number", "number"
-    return None
+    return django_apps.get_model("activities", "Activity"), django_apps.get_model("activities", "ServiceRecord")
 
 
 def activity_link_available() -> bool:
@@ -40,7 +33,7 @@ def activity_link_available() -> bool:
 
 
 def counted_actuals(contracts) -> dict[int, dict[str, Decimal]]:
-    """{contract pk: {kind: actual}} for the three counted indicators, in three queries
+    """{contract pk: {kind: actual}} for the three counted indicators, in two queries
     whatever the number of contracts: sessions = linked activities (not cancelled), people
     served = their beneficiary head counts, volunteer hours = confirmed record hours."""
     contracts = list(contracts)
@@ -49,19 +42,16 @@ def counted_actuals(contracts) -> dict[int, dict[str, Decimal]]:
     link = _activity_link()
     if link is None or not contracts:
         return result
-    activity_model, lookup, attr = link
-    by_key = {getattr(c, attr): c.pk for c in contracts}
-    activities = activity_model.objects.filter(**{f"{lookup}__in": list(by_key)}).exclude(is_cancelled=True)
-    for row in activities.values(lookup).annotate(sessions=Count("pk"), people=Sum("beneficiary_count")):
-        counts = result[by_key[row[lookup]]]
+    activity_model, record_model = link
+    activities = activity_model.objects.filter(contract__in=list(result)).exclude(is_cancelled=True)
+    for row in activities.values("contract").annotate(sessions=Count("pk"), people=Sum("beneficiary_count")):
+        counts = result[row["contract"]]
         counts[TargetKind.SERVICE_SESSIONS] = Decimal(row["sessions"])
         counts[TargetKind.PEOPLE_SERVED] = Decimal(row["people"] or 0)
-    record_model = django_apps.get_model("activities", "ServiceRecord")
-    confirmed = record_model.objects.filter(
-        **{f"activity__{lookup}__in": list(by_key)}, status="confirmed",
-    ).exclude(activity__is_cancelled=True)
-    for row in confirmed.values(f"activity__{lookup}").annotate(hours=Sum("hours")):
-        result[by_key[row[f"activity__{lookup}"]]][TargetKind.VOLUNTEER_HOURS] = row["hours"] or ZERO
+    confirmed = record_model.objects.filter(activity__contract__in=list(result), status="confirmed").exclude(
+        activity__is_cancelled=True)
+    for row in confirmed.values("activity__contract").annotate(hours=Sum("hours")):
+        result[row["activity__contract"]][TargetKind.VOLUNTEER_HOURS] = row["hours"] or ZERO
     return result
 
 
@@ -154,7 +144,7 @@ def organization_contracts(organization):
     credit information, so a user who may see the organization sees all of them."""
     contracts = list(
         Contract.objects.filter(provider=organization).select_related("project__purchaser")
-        .prefetch_related("evaluations").order_by("-signed_on", "-pk")
+        .prefetch_related("evaluations", "acceptances").order_by("-signed_on", "-pk")
     )
     for contract in contracts:
         contract.weighted = weighted_score(contract.evaluations.all())

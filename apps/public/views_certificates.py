@@ -32,6 +32,7 @@ def verify_code(request, code):
             "hours": data["total_hours"], "issuer": data["issuer"], "issued_on": data["issued_on"],
             "period_start": certificate.period_start, "period_end": certificate.period_end,
             "revoked": certificate.status == CertificateStatus.REVOKED, "revoke_reason": certificate.revoke_reason,
+            "in_publicity": certificate.in_publicity(), "publicity_ends_on": certificate.publicity_ends_on,
         }
     response = render(request, "public/verify.html", {"form": VerifyForm(initial={"code": code}),
                                                        "summary": summary, "searched": True},

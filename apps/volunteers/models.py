@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.audit.registration import own_fields
 from apps.core.crypto import EncryptedCharField, keyed_hash
 from apps.core.masking import mask_id_number, mask_phone
 from apps.core.scoping import ScopedQuerySet
@@ -68,6 +69,10 @@ class VolunteerQuerySet(ScopedQuerySet):
             organization=organization.pk).values("volunteer"))
 
 
+#: Personal fields beyond DOMAIN §3's registration list: need an "extra fields" consent.
+EXTRA_FIELDS = ("occupation", "education")
+
+
 class Volunteer(models.Model):
     number = models.CharField(_("volunteer number"), max_length=16, unique=True, default=new_volunteer_number,
                               editable=False)
@@ -89,6 +94,10 @@ class Volunteer(models.Model):
     skills = models.CharField(_("service skills"), max_length=200, blank=True)
     availability = models.CharField(_("available times"), max_length=200, blank=True)
     service_intention = models.CharField(_("service intention"), max_length=200, blank=True)
+    # Extra personal fields (DOMAIN §3): kept and shown only while an "extra fields" consent is
+    # in force; see EXTRA_FIELDS and apps.volunteers.consent.
+    occupation = models.CharField(_("occupation"), max_length=50, blank=True)
+    education = models.CharField(_("education"), max_length=20, blank=True)
     # Kept totals (see apps.activities.totals): never summed over records on a page view.
     confirmed_hours = models.DecimalField(_("confirmed hours"), max_digits=9, decimal_places=2, default=0,
                                           editable=False)
@@ -172,6 +181,7 @@ class Consent(models.Model):
     guardian_name = models.CharField(_("guardian"), max_length=50, blank=True)
     guardian_relation = models.CharField(_("guardian's relation"), max_length=20, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=200, blank=True)
 
     objects = ConsentQuerySet.as_manager()
 
@@ -179,9 +189,17 @@ class Consent(models.Model):
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
         ordering = ["-given_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawal_reason=""),
+                                   name="consent_withdrawal_has_reason"),
+        ]
 
     def __str__(self):
         return f"{self.get_purpose_display()} {self.version}"
+
+    @property
+    def in_force(self):
+        return self.withdrawn_at is None
 
 
 class MembershipQuerySet(ScopedQuerySet):
@@ -311,12 +329,14 @@ class TeamMembership(models.Model):
         return f"{self.volunteer.name} @ {self.team}"
 
 
-# Encrypted columns and their hashes never go into the audit log's change history.
-_PERSONAL = ["id_number", "id_number_hash", "phone", "phone_hash"]
-auditlog.register(Volunteer, exclude_fields=_PERSONAL + ["confirmed_hours", "confirmed_records"])
-auditlog.register(Consent)
-auditlog.register(VolunteerMembership)
-auditlog.register(Team, exclude_fields=["contact_phone"])
-auditlog.register(TeamMembership)
+# Never copied into the audit trail: encrypted values and their hashes, and the extra fields
+# that a consent withdrawal must erase.
+_PERSONAL = ["id_number", "id_number_hash", "phone", "phone_hash", *EXTRA_FIELDS]
+auditlog.register(Volunteer, include_fields=own_fields(Volunteer),
+                  exclude_fields=_PERSONAL + ["confirmed_hours", "confirmed_records"])
+auditlog.register(Consent, include_fields=own_fields(Consent))
+auditlog.register(VolunteerMembership, include_fields=own_fields(VolunteerMembership))
+auditlog.register(Team, include_fields=own_fields(Team), exclude_fields=["contact_phone"])
+auditlog.register(TeamMembership, include_fields=own_fields(TeamMembership))
 
 from .record_models import HonourRecord, StarAward, StarThreshold, TrainingRecord  # noqa: E402, F401

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.audit.registration import own_fields
 from apps.core.scoping import ScopedQuerySet
 
 
@@ -103,7 +104,7 @@ class HonourRecord(models.Model):
         return self.title
 
 
-auditlog.register(StarThreshold)
-auditlog.register(StarAward)
-auditlog.register(TrainingRecord)
-auditlog.register(HonourRecord)
+auditlog.register(StarThreshold, include_fields=own_fields(StarThreshold))
+auditlog.register(StarAward, include_fields=own_fields(StarAward))
+auditlog.register(TrainingRecord, include_fields=own_fields(TrainingRecord))
+auditlog.register(HonourRecord, include_fields=own_fields(HonourRecord))

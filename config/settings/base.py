@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "bootstrap",
+    "django_tasks_db",
     # Domain apps (nouns)
     "apps.core",
     "apps.areas",
@@ -44,6 +45,9 @@ INSTALLED_APPS = [
     "apps.activities",
     "apps.audit",
     "apps.procurement",
+    "apps.onboarding",
+    "apps.imports",
+    "apps.reports",
     # Audience apps
     "apps.backoffice",
     "apps.portal",
@@ -201,3 +205,11 @@ VOLUNTEER_GUARDIAN_CONSENT_AGE = env_int("GONGZHI_GUARDIAN_CONSENT_AGE", 14)
 SERVICE_HOURS_ROUNDING_MINUTES = env_int("GONGZHI_HOURS_ROUNDING_MINUTES", 0)
 CERTIFICATE_FONT_PATH = env_str("GONGZHI_CERTIFICATE_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 CERTIFICATE_FONT_INDEX = env_int("GONGZHI_CERTIFICATE_FONT_INDEX", 2)
+# 公示: days a newly issued certificate stays in publicity (DOMAIN §4 "about 7 days", local).
+CERTIFICATE_PUBLICITY_DAYS = env_int("GONGZHI_CERTIFICATE_PUBLICITY_DAYS", 7)
+
+# Imports (issue 7): files with more rows than this run in the background with django.tasks
+# and the database-backed worker (`manage.py db_worker`); smaller ones run in the request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+IMPORT_BACKGROUND_ROWS = env_int("GONGZHI_IMPORT_BACKGROUND_ROWS", 300)
+IMPORT_MAX_ROWS = env_int("GONGZHI_IMPORT_MAX_ROWS", 50000)

@@ -35,14 +35,7 @@ CASES = [
     # office:organization_* rows are in cases_organizations.py
     # Portal
     Case("portal:home", expect(200, **{ANONYMOUS: LOGIN, **dict.fromkeys(ORG_USERS, REDIRECT)})),
-    Case("portal:org_home", portal_page(), kwargs=lambda w: {"org": w.org_a.code}, label="org A"),
-    Case("portal:org_home", expect(404, **{ANONYMOUS: LOGIN, ORG_B_ADMIN: 200}),
-         kwargs=lambda w: {"org": w.org_b.code}, label="org B"),
-    Case("portal:org_home", expect(404, **{ANONYMOUS: LOGIN}), kwargs=lambda w: {"org": "nonexistent"},
-         label="unknown code"),
-    Case("portal:member_list", portal_page(viewer=403), kwargs=lambda w: {"org": w.org_a.code}, label="org A"),
-    Case("portal:member_list", expect(404, **{ANONYMOUS: LOGIN, ORG_B_ADMIN: 200}),
-         kwargs=lambda w: {"org": w.org_b.code}, label="org B"),
+    # portal:org_home and portal:member_list rows are in cases_onboarding.py
 ]
 
 assert all(set(case.expect) >= set(STAFF) for case in CASES)

@@ -18,6 +18,7 @@ from tests.personas import CITY_STAFF, COMMUNITY_WORKER, STREET_STAFF
 DECISION = staff_only({CITY_STAFF: 200, STREET_STAFF: 200, COMMUNITY_WORKER: 403})
 DECISION_OUTSIDE_STREET = staff_only({CITY_STAFF: 200, STREET_STAFF: 404, COMMUNITY_WORKER: 403})
 NOT_FOUND = staff_only(404, superuser=404)
+REVEAL_GET = staff_only({CITY_STAFF: 405, STREET_STAFF: 405, COMMUNITY_WORKER: 403}, superuser=405)
 DECISION_NOT_FOUND = staff_only({CITY_STAFF: 404, STREET_STAFF: 404, COMMUNITY_WORKER: 403}, superuser=404)
 
 
@@ -102,4 +103,7 @@ CASES = [
          label="org B's file"),
     Case("office:organization_attachment", staff_only(404, superuser=404), kwargs=lambda w: {"pk": 999999},
          label="missing"),
+    # POST only (GET answers 405 to those past the role check); the tenant check (404 for
+    # another street) and the audit entry are tested with POSTs in tests/organizations/test_contact_phone.py.
+    *_org_cases("office:organization_contact_reveal", REVEAL_GET, REVEAL_GET, REVEAL_GET),
 ]

@@ -19,6 +19,26 @@ def _post_only(url_name, attribute=None, **row):
     return Case(url_name, {**POST_ONLY, **row}, kwargs=_pk(attribute) if attribute else None, label="GET")
 
 
+def _volunteer_pages(url_name):
+    return [
+        Case(url_name, staff_only(), kwargs=_pk("volunteer_a"), label="lives in A1"),
+        Case(url_name, staff_only(OUTSIDE_COMMUNITY), kwargs=_pk("volunteer_a2"), label="lives in A2"),
+        Case(url_name, staff_only(OUTSIDE_STREET), kwargs=_pk("volunteer_b"), label="street B"),
+    ]
+
+
+def _consent(owner, consent_of):
+    """URL kwargs for withdrawing ``consent_of``'s publication consent under ``owner``."""
+    def kwargs(w):
+        from apps.volunteers.models import Consent, ConsentPurpose
+
+        consent, _ = Consent.objects.get_or_create(volunteer=getattr(vw(w), consent_of),
+                                                   purpose=ConsentPurpose.PUBLICATION, withdrawn_at=None,
+                                                   defaults={"version": "2026-01"})
+        return {"pk": getattr(vw(w), owner).pk, "consent_pk": consent.pk}
+    return kwargs
+
+
 CASES = [
     Case("office:volunteer_list", staff_only()),
     Case("office:volunteer_list", staff_only(), label="export", query="_export=csv"),
@@ -30,6 +50,17 @@ CASES = [
          label="lives in street B, serves with org A"),
     _post_only("office:volunteer_reveal", "volunteer_a", **{COMMUNITY_WORKER: 403}),
     _post_only("office:volunteer_star_grant", "volunteer_a"),
+    *[case for url_name in ("office:volunteer_training_create", "office:volunteer_honour_create",
+                            "office:volunteer_consent_create") for case in _volunteer_pages(url_name)],
+    Case("office:volunteer_consent_withdraw", staff_only(), kwargs=_consent("volunteer_a", "volunteer_a"),
+         label="own consent"),
+    Case("office:volunteer_consent_withdraw", staff_only(404, superuser=404),
+         kwargs=lambda w: {"pk": vw(w).volunteer_a.pk, "consent_pk": vw(w).volunteer_a.consents.get(
+             purpose="registration").pk}, label="registration consent"),
+    Case("office:volunteer_consent_withdraw", staff_only(OUTSIDE_STREET), kwargs=_consent("volunteer_b", "volunteer_b"),
+         label="street B"),
+    Case("office:volunteer_consent_withdraw", staff_only(404, superuser=404),
+         kwargs=_consent("volunteer_a", "volunteer_b"), label="another volunteer's consent"),
     _post_only("office:certificate_request", "volunteer_a"),
     _post_only("office:certificate_accept", "certificate_a"),
     _post_only("office:certificate_issue", "certificate_a"),

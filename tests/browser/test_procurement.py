@@ -1,10 +1,7 @@
 """A street-office clerk takes a purchased-service project from 立项 to 已结项: award, one
 payment, one progress report, acceptance and one evaluation (issue 5)."""
 
-import importlib
-
 import pytest
-from django.apps import apps as django_apps
 
 from apps.procurement.models import CatalogueItem, Project, ProjectStatus
 from tests.browser.conftest import log_in, screenshot
@@ -12,12 +9,6 @@ from tests.browser.conftest import log_in, screenshot
 pytestmark = pytest.mark.browser
 
 NAME = "北山街道居家养老上门服务"
-
-
-def _ensure_catalogue():
-    """Transactional tests empty the tables between tests, data migrations included."""
-    if not CatalogueItem.objects.exists():
-        importlib.import_module("apps.procurement.migrations.0002_seed_catalogue").seed(django_apps, None)
 
 
 def _submit(page):
@@ -36,7 +27,6 @@ def _transition(page, project, status, reason=""):
 
 def test_project_from_approval_to_closing(page, browser_world):
     world = browser_world
-    _ensure_catalogue()
     log_in(page, "street")
 
     page.goto("/office/procurement/projects/")

@@ -21,11 +21,7 @@ def staff(world):
 # --- KPI actuals from linked activity records ----------------------------------------------------
 
 def _link(activity, contract):
-    """Link an activity to a contract the way apps.activities does (FK, or the contract number)."""
-    if hasattr(activity, "contract_id"):
-        activity.contract = contract
-    else:
-        activity.contract_number = contract.number
+    activity.contract = contract
     activity.save()
 
 

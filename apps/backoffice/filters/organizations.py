@@ -1,3 +1,5 @@
+import datetime
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
@@ -28,10 +30,16 @@ class OrganizationFilter(KeywordFilterMixin, ScopedFilterSet):
                                         choices=[*Grade.choices, (NO_GRADE, _("No valid grade"))])
     report_overdue = django_filters.ChoiceFilter(label=_("Annual report overdue"), method="filter_overdue",
                                                  choices=[("yes", _("Yes")), ("no", _("No"))])
+    # Dashboard alerts (apps.reports) link here.
+    grade_expiring = django_filters.ChoiceFilter(label=_("Grade expires within 6 months"),
+                                                 method="filter_grade_expiring", choices=[("yes", _("Yes"))])
+    listed_recently = django_filters.ChoiceFilter(label=_("Put on a credit list in the last 30 days"),
+                                                  method="filter_listed_recently", choices=[("yes", _("Yes"))])
 
     class Meta:
         model = Organization
-        fields = ["keyword", "area", "legal_form", "status", "domain", "credit_status", "grade", "report_overdue"]
+        fields = ["keyword", "area", "legal_form", "status", "domain", "credit_status", "grade", "report_overdue",
+                  "grade_expiring", "listed_recently"]
 
     def filter_area(self, queryset, name, value):
         return queryset.in_area(value) if value else queryset
@@ -43,3 +51,13 @@ class OrganizationFilter(KeywordFilterMixin, ScopedFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.filter(report_overdue=value == "yes") if value else queryset
+
+    def filter_grade_expiring(self, queryset, name, value):
+        from apps.reports.selectors import grades_expiring_condition
+
+        return queryset.filter(grades_expiring_condition(datetime.date.today())) if value else queryset
+
+    def filter_listed_recently(self, queryset, name, value):
+        from apps.reports.selectors import recently_listed_organizations
+
+        return queryset.filter(pk__in=recently_listed_organizations(datetime.date.today())) if value else queryset

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Activity, OrganizerKind
 from apps.organizations.models import Organization
+from apps.procurement.models import Contract
 from apps.volunteers.models import Team, Volunteer
 
 from .volunteers import visible_communities
@@ -19,7 +20,7 @@ class ActivityForm(forms.ModelForm):
         model = Activity
         fields = ["name", "organizer_kind", "organization", "team", "community", "place", "starts_at", "ends_at",
                   "category", "content", "beneficiaries", "beneficiary_count", "lead_person", "recruitment_needs",
-                  "is_risky", "is_insured", "contract_number"]
+                  "is_risky", "is_insured", "contract"]
         widgets = {"starts_at": _DATETIME, "ends_at": _DATETIME, "content": forms.Textarea(attrs={"rows": 3}),
                    "recruitment_needs": forms.Textarea(attrs={"rows": 2})}
 
@@ -28,6 +29,9 @@ class ActivityForm(forms.ModelForm):
         self.fields["organization"].queryset = Organization.objects.visible_to(user).order_by("name")
         self.fields["team"].queryset = Team.objects.visible_to(user).order_by("name")
         self.fields["community"].queryset = visible_communities(user)
+        # Any contract the user may see; clean() then requires its provider to be the organizer.
+        self.fields["contract"].queryset = (Contract.objects.visible_to(user).select_related("project")
+                                            .order_by("-signed_on", "-pk"))
 
     def clean_positions(self):
         positions = []
@@ -47,7 +51,20 @@ class ActivityForm(forms.ModelForm):
             self.add_error("organization", _("Choose the organizing organization."))
         if kind == OrganizerKind.TEAM and not data.get("team"):
             self.add_error("team", _("Choose the organizing team."))
+        contract = data.get("contract")
+        if contract is not None and contract.provider_id != self._organizer_organization_id(data):
+            self.add_error("contract", _("Choose a contract whose provider is the organization running this activity."))
         return data
+
+    @staticmethod
+    def _organizer_organization_id(data):
+        """The organization that delivers the activity: the organizing organization, or the team's."""
+        kind = data.get("organizer_kind")
+        if kind == OrganizerKind.ORGANIZATION and data.get("organization"):
+            return data["organization"].pk
+        if kind == OrganizerKind.TEAM and data.get("team"):
+            return data["team"].organization_id
+        return None
 
 
 class RecordEntryForm(forms.Form):

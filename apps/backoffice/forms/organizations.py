@@ -16,6 +16,7 @@ from apps.organizations.models import (
     EvaluationGrade, IncubationRecord, LegalForm, ManagementMode, Organization, OrgStatus, Penalty, ServiceDomain,
 )
 from apps.organizations.validators import check_credit_code
+from apps.volunteers.permissions import can_reveal_personal_data
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -83,6 +84,17 @@ class OrganizationForm(forms.ModelForm):
         self.fields["domains"].queryset = domains.distinct()
         # The confirmation appears only once a code has warnings (added back in clean()).
         self._confirm_field = self.fields.pop("confirm_warnings")
+        # Users who may not reveal personal data edit over the masked phone; left as shown, it is kept.
+        self._masked_phone = None
+        if self.instance.pk and self.instance.contact_phone and not can_reveal_personal_data(user):
+            self._masked_phone = self.instance.masked_contact_phone
+            self.initial["contact_phone"] = self._masked_phone
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data["contact_phone"].strip()
+        if self._masked_phone is not None and phone == self._masked_phone:
+            return self.instance.contact_phone
+        return phone
 
     def clean_credit_code(self):
         code = self.cleaned_data["credit_code"].strip()

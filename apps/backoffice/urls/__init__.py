@@ -3,7 +3,7 @@
 from django.urls import path
 
 from ..views import areas, home
-from . import organizations, procurement, volunteers
+from . import imports, onboarding, organizations, procurement, reports, volunteers
 
 app_name = "office"
 
@@ -14,4 +14,7 @@ urlpatterns = [
     *organizations.urlpatterns,
     *volunteers.urlpatterns,
     *procurement.urlpatterns,
+    *imports.urlpatterns,
+    *reports.urlpatterns,
+    *onboarding.urlpatterns,
 ]

@@ -10,6 +10,8 @@ urlpatterns = [
     path("organizations/<int:pk>/", organizations.OrganizationDetailView.as_view(), name="organization_detail"),
     path("organizations/new/", organizations.OrganizationCreateView.as_view(), name="organization_create"),
     path("organizations/<int:pk>/edit/", organizations.OrganizationUpdateView.as_view(), name="organization_update"),
+    path("organizations/<int:pk>/contact/reveal/", organizations.OrganizationContactRevealView.as_view(),
+         name="organization_contact_reveal"),
     path("organizations/<int:pk>/status/", organizations.OrganizationStatusView.as_view(),
          name="organization_status"),
     path("organizations/<int:pk>/reports/new/", org_records.AnnualReportView.as_view(),

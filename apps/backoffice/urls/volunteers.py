@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import activities, records, teams, volunteers
+from ..views import activities, records, teams, volunteer_records, volunteers
 
 urlpatterns = [
     path("volunteers/", volunteers.VolunteerListView.as_view(), name="volunteer_list"),
@@ -10,6 +10,14 @@ urlpatterns = [
     path("volunteers/<int:pk>/", volunteers.VolunteerDetailView.as_view(), name="volunteer_detail"),
     path("volunteers/<int:pk>/reveal/", volunteers.VolunteerRevealView.as_view(), name="volunteer_reveal"),
     path("volunteers/<int:pk>/stars/", volunteers.StarGrantView.as_view(), name="volunteer_star_grant"),
+    path("volunteers/<int:pk>/trainings/new/", volunteer_records.TrainingCreateView.as_view(),
+         name="volunteer_training_create"),
+    path("volunteers/<int:pk>/honours/new/", volunteer_records.HonourCreateView.as_view(),
+         name="volunteer_honour_create"),
+    path("volunteers/<int:pk>/consents/new/", volunteer_records.ConsentGiveView.as_view(),
+         name="volunteer_consent_create"),
+    path("volunteers/<int:pk>/consents/<int:consent_pk>/withdraw/", volunteer_records.ConsentWithdrawView.as_view(),
+         name="volunteer_consent_withdraw"),
     path("volunteers/<int:pk>/certificates/new/", records.CertificateRequestView.as_view(),
          name="certificate_request"),
     path("certificates/<int:pk>/accept/", records.CertificateStepView.as_view(step="accept"),

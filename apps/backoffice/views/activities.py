@@ -64,6 +64,10 @@ class ActivityDetailView(OfficeObjectMixin, DetailView):
     model = Activity
     template_name = "backoffice/activities/detail.html"
 
+    def get_object(self, queryset=None):
+        return get_visible_or_404(Activity.objects.select_related("contract__project"), self.request.user,
+                                  pk=self.kwargs["pk"])
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         activity = self.object

@@ -1,11 +1,13 @@
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
-from django_tables2 import LazyPaginator, SingleTableMixin
+from django_tables2 import LazyPaginator, RequestConfig, SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_event_record
+from apps.core.export import csv_response, table_rows, xlsx_response
 from apps.core.scoping import get_visible_or_404
 
 
@@ -37,6 +39,11 @@ class OfficeListView(StaffRequiredMixin, ExportMixin, SingleTableMixin, FilterVi
         # LazyPaginator never runs COUNT(*) over the whole filtered table.
         return {"per_page": self.paginate_by, "paginator_class": LazyPaginator}
 
+    def get_paginate_by(self, queryset):
+        # Only the table paginates (lazily). FilterView's own MultipleObjectMixin pagination would
+        # run a second, full COUNT(*) of the filtered set on every page (seen at city scale).
+        return None
+
     def get_queryset(self):
         queryset = self.model.objects.visible_to(self.request.user)
         if self.select_related:
@@ -54,7 +61,19 @@ class OfficeListView(StaffRequiredMixin, ExportMixin, SingleTableMixin, FilterVi
         return f"{self.model._meta.model_name}.{export_format}"
 
     def create_export(self, export_format):
-        response = super().create_export(export_format)
+        """Stream the filtered, ordered set in constant memory (``apps.core.export``): rows are
+        read with ``.iterator()`` and rendered by the table's own (masking) columns."""
+        if export_format not in self.export_formats:
+            raise Http404
+        table = self.get_table_class()(data=self.get_table_data(), exclude=self.exclude_columns or None,
+                                       **self.get_table_kwargs())
+        RequestConfig(self.request, paginate=False).configure(table)
+        rows = table_rows(table)
+        filename = self.get_export_filename(export_format)
+        if export_format == "xlsx":
+            response = xlsx_response(filename, rows, title=str(self.title or self.model._meta.verbose_name_plural))
+        else:
+            response = csv_response(filename, rows)
         audit_event_record(
             actor=self.request.user, action=AuditAction.EXPORT, model=self.model,
             row_count=self.object_list.count(),

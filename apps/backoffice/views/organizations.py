@@ -6,18 +6,20 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, ExpressionWrapper
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, DetailView, FormView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, UpdateView, View
 
-from apps.audit.selectors import object_history
+from apps.audit.selectors import related_history
 from apps.core.scoping import get_visible_or_404
 from apps.organizations import selectors, services
 from apps.areas.models import AreaLevel
 from apps.organizations.models import CreditStatus, Organization
+from apps.procurement import selectors as procurement_selectors
+from apps.volunteers.permissions import can_reveal_personal_data
 
 from ..filters.organizations import OrganizationFilter
 from ..forms.organizations import OrganizationForm, StatusChangeForm
@@ -31,6 +33,7 @@ TABS = {
     "grades": gettext_lazy("Evaluation grades"),
     "credit": gettext_lazy("Credit"),
     "party": gettext_lazy("Party building and incubation"),
+    "contracts": gettext_lazy("Purchased services"),
     "history": gettext_lazy("History"),
 }
 
@@ -118,7 +121,14 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
             penalties=organization.penalties.all(),
             award_refusals=selectors.award_refusals(organization, on_date=today),
             incubations=organization.incubations.all(),
-            history=object_history(organization),
+            history=related_history(organization, [
+                organization.status_changes.all(), organization.annual_reports.all(), organization.grades.all(),
+                organization.credit_listings.all(), organization.penalties.all(), organization.incubations.all(),
+                organization.attachments.all(),
+            ]),
+            can_reveal=can_reveal_personal_data(self.request.user),
+            # Contracts, awards and evaluations are part of its credit information (DOMAIN §5).
+            contracts=procurement_selectors.organization_contracts(organization),
         )
         if organization.is_registered:
             year = selectors.last_due_report_year(organization.legal_form, today) + 1
@@ -185,3 +195,24 @@ class OrganizationStatusView(DecisionRequiredMixin, OrganizationChildMixin, Form
             return self.form_invalid(form)
         messages.success(self.request, _("The status was changed."))
         return redirect(detail_url(self.organization))
+
+
+class OrganizationContactRevealView(StaffRequiredMixin, OrganizationChildMixin, View):
+    """POST only: shows the full contact phone on a page of its own (never cached), audited.
+    Staff who may not reveal personal data get 403 before the organization is looked up."""
+
+    http_method_names = ["post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.is_office_staff \
+                and not can_reveal_personal_data(request.user):
+            raise PermissionDenied(_("Your role may not reveal personal data."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        value = services.organization_contact_reveal(actor=request.user, organization=self.organization,
+                                                     request=request)
+        response = render(request, "backoffice/organizations/reveal.html",
+                          {"organization": self.organization, "value": value})
+        response["Cache-Control"] = "no-store"
+        return response

@@ -52,6 +52,9 @@ class ContractDetailView(OfficeObjectMixin, DetailView):
             can_manage=can_manage_area(self.request.user, contract.project.purchaser),
             progress=selectors.target_progress([contract])[contract.pk],
             activity_link=selectors.activity_link_available(),
+            # The activities whose records count towards the targets (newest first, capped).
+            linked_activities=contract.activities.select_related("community").order_by("-starts_at", "-pk")[:20],
+            linked_activity_count=contract.activities.count(),
             total=services.contract_total(contract),
             supplements=contract.supplements.all(),
             payments=contract.payments.all(),

@@ -13,6 +13,7 @@ from apps.activities.models import ServiceRecord
 from apps.audit.selectors import object_history
 from apps.core.scoping import get_visible_or_404
 from apps.organizations.models import Organization
+from apps.volunteers import consent as consent_services
 from apps.volunteers import services
 from apps.volunteers.models import Volunteer
 from apps.volunteers.permissions import can_reveal_personal_data
@@ -48,6 +49,7 @@ class VolunteerDetailView(OfficeObjectMixin, DetailView):
             star_awards=volunteer.star_awards.all(),
             eligible_star=services.star_level_for_hours(volunteer.confirmed_hours),
             consents=volunteer.consents.all(),
+            extra_fields=consent_services.extra_fields_visible(volunteer),
             trainings=volunteer.trainings.all(),
             honours=volunteer.honours.all(),
             certificates=volunteer.certificates.select_related("organization"),

@@ -7,6 +7,8 @@ incubation, attachments).
 
 from auditlog.registry import auditlog
 
+from apps.audit.registration import own_fields
+
 from .organization import (
     ACTIVE_STATUSES, CAPITAL_KIND_BY_FORM, CLOSED_STATUSES, MODE_BY_FORM, REGISTERED_FORMS, CapitalKind,
     CertificateVariant, CreditStatus, LegalForm, ManagementMode, Organization, OrganizationQuerySet,
@@ -28,13 +30,14 @@ __all__ = [
     "add_months", "add_years",
 ]
 
-auditlog.register(Organization, m2m_fields={"domains"})
-auditlog.register(ServiceDomain)
-auditlog.register(StatusChange)
-auditlog.register(AnnualReportDeadline)
-auditlog.register(AnnualReport)
-auditlog.register(EvaluationGrade)
-auditlog.register(CreditListing)
-auditlog.register(Penalty)
-auditlog.register(IncubationRecord)
-auditlog.register(Attachment)
+auditlog.register(Organization, include_fields=own_fields(Organization), m2m_fields={"domains"},
+                  exclude_fields=["contact_phone"])
+auditlog.register(ServiceDomain, include_fields=own_fields(ServiceDomain))
+auditlog.register(StatusChange, include_fields=own_fields(StatusChange))
+auditlog.register(AnnualReportDeadline, include_fields=own_fields(AnnualReportDeadline))
+auditlog.register(AnnualReport, include_fields=own_fields(AnnualReport))
+auditlog.register(EvaluationGrade, include_fields=own_fields(EvaluationGrade))
+auditlog.register(CreditListing, include_fields=own_fields(CreditListing))
+auditlog.register(Penalty, include_fields=own_fields(Penalty))
+auditlog.register(IncubationRecord, include_fields=own_fields(IncubationRecord))
+auditlog.register(Attachment, include_fields=own_fields(Attachment))

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.crypto import EncryptedCharField
+from apps.core.masking import mask_phone
 from apps.core.scoping import ScopedQuerySet
 
 
@@ -189,7 +191,8 @@ class Organization(models.Model):
     registration_authority = models.CharField(_("registration authority"), max_length=100, blank=True)
     founded_on = models.DateField(_("date of establishment"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=50, blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    # Personal data of the contact person (DOMAIN §6): encrypted at rest, shown masked.
+    contact_phone = EncryptedCharField(_("contact phone"), max_length=20, blank=True)
     domains = models.ManyToManyField(ServiceDomain, verbose_name=_("service domains"), blank=True,
                                      related_name="organizations")
     status = models.CharField(_("status"), max_length=16, choices=OrgStatus.choices, default=OrgStatus.NORMAL)
@@ -265,8 +268,7 @@ class Organization(models.Model):
 
     @property
     def masked_contact_phone(self):
-        phone = self.contact_phone
-        return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 11 else phone
+        return mask_phone(self.contact_phone)
 
     def party_coverage(self):
         return self.party_org_type != PartyOrgType.NONE

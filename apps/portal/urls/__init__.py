@@ -3,12 +3,13 @@
 
 from django.urls import path
 
-from ..views import home, members
+from ..views import home
+from . import onboarding, work
 
 app_name = "portal"
 
 urlpatterns = [
     path("", home.ChooseOrganizationView.as_view(), name="home"),
-    path("<str:org>/", home.OrganizationHomeView.as_view(), name="org_home"),
-    path("<str:org>/members/", members.MemberListView.as_view(), name="member_list"),
+    *onboarding.urlpatterns,
+    *work.urlpatterns,
 ]

@@ -4,6 +4,8 @@ views offer no delete."""
 
 from auditlog.registry import auditlog
 
+from apps.audit.registration import own_fields
+
 from .catalogue import CatalogueItem, CatalogueItemQuerySet
 from .contracts import Contract, ContractPartQuerySet, ContractQuerySet, SupplementaryAgreement
 from .delivery import (
@@ -21,4 +23,4 @@ __all__ = [
 
 for model in (CatalogueItem, Project, Contract, SupplementaryAgreement, PerformanceTarget, PaymentMilestone,
               ProgressReport, Acceptance, Evaluation):
-    auditlog.register(model)
+    auditlog.register(model, include_fields=own_fields(model))

@@ -1,15 +1,13 @@
-from decimal import Decimal
+"""Default star thresholds; the same function runs after every migrate/flush
+(apps.volunteers.defaults)."""
 
 from django.db import migrations
 
-# The national default; a city edits the table (Beijing: 100/200/500/800/1000).
-DEFAULT_THRESHOLDS = {1: 100, 2: 300, 3: 600, 4: 1000, 5: 1500}
+from apps.volunteers.defaults import DEFAULT_THRESHOLDS, ensure_star_thresholds  # noqa: F401
 
 
 def add_defaults(apps, schema_editor):
-    StarThreshold = apps.get_model("volunteers", "StarThreshold")
-    for level, hours in DEFAULT_THRESHOLDS.items():
-        StarThreshold.objects.get_or_create(level=level, defaults={"min_hours": Decimal(hours)})
+    ensure_star_thresholds(apps, schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,27 @@
+from pathlib import Path
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.imports.models import ImportKind
+from apps.imports.reading import CSV_SUFFIXES, XLSX_SUFFIXES
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class ImportUploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What to import"), choices=ImportKind.choices)
+    file = forms.FileField(label=_("Spreadsheet (.xlsx or .csv)"),
+                           help_text=_("Use the template's column headers; blank rows are skipped."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in XLSX_SUFFIXES | CSV_SUFFIXES:
+            raise forms.ValidationError(_("Upload an .xlsx or .csv file."))
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB; split it."))
+        return upload
+
+
+class ImportCommitForm(forms.Form):
+    confirm = forms.BooleanField(label=_("I have checked the preview; import every row of this file"))

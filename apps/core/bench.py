@@ -1,0 +1,157 @@
+"""The benchmark's page list and its HTTP measurements (``manage.py benchmark``).
+
+``benchmark_pages()`` picks, from the seeded data, the pages of the issue: lists with their
+filters, detail pages of big objects, the dashboard and the portal home of the largest
+organization, each with the persona who uses it and (for lists) the Django admin changelist
+of the same rows with the same filters. The query-count test walks the same list.
+"""
+
+import http.client
+import statistics
+import threading
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.db.models import Count
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    persona: str  # username of the demo persona who opens it
+    path: str
+    admin_path: str = ""  # the admin changelist of the same rows, same filters ("" = none)
+
+
+def benchmark_pages():
+    from django.contrib.auth import get_user_model
+
+    from apps.accounts.models import Membership
+    from apps.activities.models import ServiceRecord
+    from apps.areas.models import Area, AreaLevel
+    from apps.organizations.models import Organization
+    from apps.procurement.models import Contract
+    from apps.volunteers.models import Volunteer
+
+    large = Membership.objects.select_related("organization").get(user__username="org_a_admin").organization
+    street_user = get_user_model().objects.select_related("area").get(username="street")
+    community = (Area.objects.subtree(street_user.area).filter(level=AreaLevel.COMMUNITY)
+                 .annotate(n=Count("volunteers")).order_by("-n", "pk").first())
+    surname = Volunteer.objects.filter(community=community).order_by("pk").values_list("name", flat=True).first()
+    keyword = (surname or "王")[:1]
+    volunteer = Volunteer.objects.order_by("-confirmed_records", "pk").first()
+    last = ServiceRecord.objects.filter(activity__organization=large).order_by("-started_at").first()
+    month = last.started_at.date().replace(day=1) if last else None
+    month_end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1) if month else None
+    contract = Contract.objects.order_by("-amount", "pk").first()
+    street = Area.objects.filter(level=AreaLevel.STREET).order_by("code").first()
+    org_filter = {"status": "normal", "legal_form": "service_institution"}
+    pages = [
+        Page("organization list (filtered, sorted)", "city",
+             f"/office/organizations/?{urlencode({**org_filter, 'sort': 'name'})}",
+             f"/admin/organizations/organization/?{urlencode({**_exact(org_filter), 'o': '1'})}"),
+        Page("volunteer list (community + keyword)", "street",
+             f"/office/volunteers/?{urlencode({'community': community.pk, 'keyword': keyword})}",
+             f"/admin/volunteers/volunteer/?{urlencode({'community__id__exact': community.pk, 'q': keyword})}"),
+        Page("service-record list (organization + month)", "street",
+             f"/office/records/?{urlencode({'organization': large.pk, 'date_from': month, 'date_to': month_end})}"),
+        Page("volunteer detail", "city", f"/office/volunteers/{volunteer.pk}/"),
+        Page("organization detail", "city", f"/office/organizations/{large.pk}/"),
+        Page("contract detail", "city", f"/office/procurement/contracts/{contract.pk}/" if contract else ""),
+        Page("dashboard (/office/)", "street" if street else "city", "/office/"),
+        Page("portal home (large organization)", "org_a_admin", f"/portal/{large.code}/"),
+    ]
+    return [p for p in pages if p.path]
+
+
+def _exact(filters):
+    return {f"{key}__exact": value for key, value in filters.items()}
+
+
+def session_cookie(username):
+    """A logged-in session for a demo persona, made the way ``login()`` makes one."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = get_user_model().objects.get(username=username)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = next(b for b in settings.AUTHENTICATION_BACKENDS if "axes" not in b.lower())
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+@dataclass
+class Result:
+    samples: list
+    seconds: float
+    errors: int
+    status: int
+
+    @property
+    def p50(self):
+        return statistics.median(self.samples) * 1000 if self.samples else float("nan")
+
+    @property
+    def p95(self):
+        if len(self.samples) < 2:
+            return self.p50
+        return statistics.quantiles(self.samples, n=20, method="inclusive")[18] * 1000
+
+    @property
+    def rps(self):
+        return len(self.samples) / self.seconds if self.seconds else 0.0
+
+
+def measure(port, path, cookie, *, clients, requests, time_limit):
+    """Run ``requests`` GETs spread over ``clients`` threads (each with its own keep-alive
+    connection to 127.0.0.1), stopping early after ``time_limit`` seconds."""
+    samples, lock, errors, statuses = [], threading.Lock(), [0], set()
+    deadline = time.monotonic() + time_limit
+    per_client = [requests // clients + (1 if i < requests % clients else 0) for i in range(clients)]
+
+    def client(count):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        for _ in range(count):
+            if time.monotonic() > deadline:
+                break
+            started = time.perf_counter()
+            connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+            response = connection.getresponse()
+            response.read()
+            elapsed = time.perf_counter() - started
+            with lock:
+                statuses.add(response.status)
+                if response.status == 200:
+                    samples.append(elapsed)
+                else:
+                    errors[0] += 1
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in per_client]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return Result(samples, time.perf_counter() - started, errors[0], max(statuses) if statuses else 0)
+
+
+def query_count(path, username):
+    """SQL queries a repeated GET of ``path`` runs for ``username`` (in-process, same database)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(username=username))
+    client.get(path)  # warm the process caches (content types, settings rows) as a running server has them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return response.status_code, len(queries)

@@ -1,0 +1,109 @@
+"""Serve the app with gunicorn on 127.0.0.1 and measure the issue's pages (see README,
+"City-scale benchmark"). Run it against a database seeded with ``seed_demo --scale city``."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from apps.areas.models import Area
+from apps.core.bench import benchmark_pages, measure, query_count, session_cookie
+
+# Requests per page and case: (1 client, 8 clients); bounded in count and in time.
+REQUESTS = {"small": (20, 40), "city": (40, 80)}
+
+
+class Command(BaseCommand):
+    help = "Benchmark the back-office, portal and admin pages under gunicorn (p50, p95, req/s, queries)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", choices=sorted(REQUESTS), default="small",
+                            help="Request counts; with --seed also the demo scale to load into an empty database.")
+        parser.add_argument("--seed", action="store_true", help="Seed the demo data first when the database is empty.")
+        parser.add_argument("--port", type=int, default=8120)
+        parser.add_argument("--workers", type=int, default=4)
+        parser.add_argument("--time-limit", type=float, default=30.0, help="Seconds at most per page and case.")
+
+    def handle(self, *args, scale, seed, port, workers, time_limit, **options):
+        if not Area.objects.exists():
+            if not seed:
+                raise CommandError("The database is empty: run seed_demo --scale %s first (or pass --seed)." % scale)
+            call_command("seed_demo", scale=scale, stdout=self.stdout)
+        if connection.vendor != "postgresql":
+            self.stdout.write(self.style.WARNING("Not PostgreSQL: the issue's targets are for PostgreSQL."))
+        pages = benchmark_pages()
+        self.load_before = os.getloadavg()[0]
+        one, many = REQUESTS[scale]
+        server = self._start_gunicorn(port, workers)
+        try:
+            rows = [self._run(page, port, one, many, time_limit) for page in pages]
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        self._print(rows, workers)
+
+    def _start_gunicorn(self, port, workers):
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.dev"),
+               "DJANGO_DEBUG": "false", "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+               "GONGZHI_DATA_KEYS": ",".join(settings.DATA_ENCRYPTION_KEYS), "GONGZHI_HASH_KEY": settings.DATA_HASH_KEY}
+        command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
+                   "--workers", str(workers), "--log-level", "warning"]
+        server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)
+        for _ in range(100):
+            time.sleep(0.2)
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=2).read()
+                return server
+            except OSError:
+                if server.poll() is not None:
+                    raise CommandError("gunicorn did not start") from None
+        server.terminate()
+        raise CommandError("gunicorn did not answer within 20 s")
+
+    def _run(self, page, port, one, many, time_limit):
+        cookie = session_cookie(page.persona)
+        measure(port, page.path, cookie, clients=1, requests=3, time_limit=time_limit)  # warm every worker up
+        row = {"page": page, "queries": query_count(page.path, page.persona),
+               "one": measure(port, page.path, cookie, clients=1, requests=one, time_limit=time_limit),
+               "many": measure(port, page.path, cookie, clients=8, requests=many, time_limit=time_limit)}
+        if page.admin_path:
+            admin_cookie = session_cookie("admin")
+            measure(port, page.admin_path, admin_cookie, clients=1, requests=3, time_limit=time_limit)
+            row["admin_queries"] = query_count(page.admin_path, "admin")
+            row["admin_one"] = measure(port, page.admin_path, admin_cookie, clients=1, requests=one,
+                                       time_limit=time_limit)
+            row["admin_many"] = measure(port, page.admin_path, admin_cookie, clients=8, requests=many,
+                                        time_limit=time_limit)
+        self.stderr.write(f"  measured {page.name}")
+        return row
+
+    def _print(self, rows, workers):
+        out = self.stdout.write
+        out(f"\nGongzhi benchmark — {connection.vendor}, gunicorn {workers} workers, 127.0.0.1, "
+            f"{os.cpu_count()} CPUs, load average {self.load_before:.1f} → {os.getloadavg()[0]:.1f}")
+        out(f"{'page':<44}{'queries':>8}{'1c p50':>9}{'1c p95':>9}{'1c r/s':>8}"
+            f"{'8c p50':>9}{'8c p95':>9}{'8c r/s':>8}  status")
+        for row in rows:
+            status, queries = row["queries"]
+            out(self._line(row["page"].name, queries, row["one"], row["many"], status))
+            if "admin_one" in row:
+                admin_status, admin_queries = row["admin_queries"]
+                out(self._line("  admin changelist, same filters", admin_queries, row["admin_one"],
+                               row["admin_many"], admin_status))
+                ratio_one = row["one"].p95 / row["admin_one"].p95 if row["admin_one"].samples else float("nan")
+                ratio_many = row["many"].p95 / row["admin_many"].p95 if row["admin_many"].samples else float("nan")
+                out(f"  ratio Gongzhi/admin (p95): 1 client {ratio_one:.2f}, 8 clients {ratio_many:.2f}")
+        out("Times in ms; p95 targets: ≤ 150 ms (1 client), ≤ 500 ms (8 clients).")
+
+    @staticmethod
+    def _line(name, queries, one, many, status):
+        flag = "" if one.errors == 0 and many.errors == 0 else f" errors {one.errors + many.errors}"
+        return (f"{name:<44}{queries:>8}{one.p50:>9.1f}{one.p95:>9.1f}{one.rps:>8.1f}"
+                f"{many.p50:>9.1f}{many.p95:>9.1f}{many.rps:>8.1f}  {status}{flag}")

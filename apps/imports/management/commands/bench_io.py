@@ -1,0 +1,143 @@
+"""Benchmark: import a generated 10,000-row volunteer file, export 200,000 service records.
+
+Everything runs inside one transaction that is rolled back at the end, so the database is
+left as it was (point DATABASE_URL at a throwaway database to be extra careful). Prints time
+and peak memory (tracemalloc: Python allocations; ru_maxrss: the process's peak RSS).
+"""
+
+import datetime
+import io
+import resource
+import tempfile
+import time
+import tracemalloc
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from apps.activities.models import Activity, OrganizerKind, ServiceRecord
+from apps.areas.models import Area, AreaLevel
+from apps.imports import services
+from apps.volunteers.identity import synthetic_resident_id
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Command(BaseCommand):
+    help = "Time and memory of a 10,000-row volunteer import and a 200,000-record export (rolled back)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rows", type=int, default=10_000)
+        parser.add_argument("--records", type=int, default=200_000)
+
+    def handle(self, *args, rows, records, **options):
+        try:
+            with transaction.atomic():
+                self._run(rows, records)
+                raise _Rollback
+        except _Rollback:
+            self.stdout.write("database rolled back: nothing was kept")
+
+    def _say(self, label, seconds, peak_bytes=None):
+        traced = f"tracemalloc peak {peak_bytes / 2**20:7.1f} MB" if peak_bytes is not None else " " * 24
+        self.stdout.write(f"{label:<40} {seconds:7.1f} s   {traced}   "
+                          f"ru_maxrss {_rss_mb():7.1f} MB")
+
+    def _run(self, rows, records):
+        from apps.accounts.models import User
+
+        city = Area.objects.create(code="990100000000", name="基准市", level=AreaLevel.CITY, code_year=1999)
+        street = Area.objects.create(code="990101001000", name="基准街道", level=AreaLevel.STREET, parent=city,
+                                     code_year=1999)
+        community = Area.objects.create(code="990101001001", name="基准社区", level=AreaLevel.COMMUNITY,
+                                        parent=street, code_year=1999)
+        actor = User.objects.create_user(username="bench-io-staff", area=street)
+
+        upload = self._volunteer_file(rows, community.code)
+        # Timed without tracemalloc (tracing slows Python down several times); the import's
+        # memory is shown by ru_maxrss. The export phase traces its allocations.
+        started = time.perf_counter()
+        job = services.import_job_create(actor=actor, kind="volunteers", upload=upload)
+        job = services.import_check(job=job)
+        checked = time.perf_counter()
+        self._say(f"import check ({job.total_rows} rows)", checked - started)
+        if job.status != "checked":
+            self.stderr.write(f"check failed: {job.errors[:3]}")
+            return
+        job = services.import_commit(job=job)
+        done = time.perf_counter()
+        self._say(f"import commit ({job.new_rows} new)", done - checked)
+        self._say("import total (check + commit)", done - started)
+        if job.status != "done":
+            self.stderr.write(f"import failed: {job.errors[:3]}")
+            return
+        self._export(records, actor, community)
+
+    def _volunteer_file(self, rows, community_code):
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("导入")
+        sheet.append(["姓名", "证件号码", "手机号码", "居住社区", "政治面貌"])
+        birth = datetime.date(1980, 1, 1)
+        for n in range(rows):
+            day = birth + datetime.timedelta(days=n // 500)
+            sheet.append([f"志愿者{n}", synthetic_resident_id("330106", day, n % 500 * 2 + 1),
+                          f"139{n:08d}", community_code, "群众"])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return SimpleUploadedFile("bench-volunteers.xlsx", buffer.getvalue())
+
+    def _export(self, records, actor, community):
+        from apps.backoffice.tables.records import ServiceRecordTable
+        from apps.core.export import csv_response, table_rows, xlsx_response
+        from apps.volunteers.models import Volunteer
+
+        volunteers = list(Volunteer.objects.filter(community=community).values_list("pk", flat=True))
+        per_activity = len(volunteers)
+        activity_count = -(-records // per_activity)
+        start = timezone.make_aware(datetime.datetime(2025, 1, 1, 9, 0))
+        activities = Activity.objects.bulk_create([
+            Activity(name=f"基准活动{i}", organizer_kind=OrganizerKind.COMMUNITY, community=community, place="广场",
+                     starts_at=start + datetime.timedelta(days=i), ends_at=start + datetime.timedelta(days=i, hours=3),
+                     category="community", lead_person="王芳", checkin_token=f"bench-{i}")
+            for i in range(activity_count)])
+        created = time.perf_counter()
+        batch = []
+        made = 0
+        for activity in activities:
+            for volunteer_pk in volunteers:
+                if made == records:
+                    break
+                batch.append(ServiceRecord(volunteer_id=volunteer_pk, activity=activity, started_at=activity.starts_at,
+                                           ended_at=activity.ends_at, hours=3, content="=SUM(A1)", recorded_by=actor))
+                made += 1
+                if len(batch) == 5000:
+                    ServiceRecord.objects.bulk_create(batch)
+                    batch = []
+        ServiceRecord.objects.bulk_create(batch)
+        self.stdout.write(f"created {made} service records in {time.perf_counter() - created:.1f} s (bulk_create)")
+        queryset = (ServiceRecord.objects.visible_to(actor).select_related("volunteer", "activity")
+                    .order_by("-started_at", "-pk"))
+        for fmt, respond in (("csv", csv_response), ("xlsx", xlsx_response)):
+            tracemalloc.start()
+            began = time.perf_counter()
+            table = ServiceRecordTable(queryset)
+            response = respond(f"records.{fmt}", table_rows(table))
+            size = 0
+            with tempfile.TemporaryFile() as sink:
+                for chunk in response.streaming_content:
+                    chunk = chunk.encode() if isinstance(chunk, str) else chunk
+                    size += len(chunk)
+                    sink.write(chunk)
+            self._say(f"export {made} records as {fmt} ({size / 2**20:.0f} MB)", time.perf_counter() - began,
+                      tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()

@@ -1,0 +1,95 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.scoping import ScopedQuerySet
+
+
+class ImportKind(models.TextChoices):
+    ORGANIZATIONS = "organizations", _("Social organizations")
+    VOLUNTEERS = "volunteers", _("Volunteers")
+    RECORDS = "records", _("Service records")
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be checked")
+    CHECKING = "checking", _("Checking")
+    CHECKED = "checked", _("Checked: ready to import")
+    INVALID = "invalid", _("Checked: has errors")
+    COMMITTING = "committing", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed: nothing was imported")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+#: States in which a worker is (or will be) busy with the job: the page keeps polling.
+BUSY_STATUSES = [ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.COMMITTING]
+
+
+class ImportJobQuerySet(ScopedQuerySet):
+    """Jobs belong to the area of the staff member who uploaded them."""
+
+    area_lookup = "area"
+    organization_lookup = None
+
+
+def import_upload_path(job, filename):
+    return f"imports/{job.uuid}/{filename}"
+
+
+class ImportJob(models.Model):
+    """One uploaded file: checked (preview) first, then imported all-or-nothing."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("import of"), max_length=16, choices=ImportKind.choices)
+    status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,
+                              default=ImportStatus.QUEUED)
+    file = models.FileField(_("file"), upload_to=import_upload_path)
+    filename = models.CharField(_("file name"), max_length=200)
+    area = models.ForeignKey("areas.Area", verbose_name=_("area"), null=True, on_delete=models.PROTECT,
+                             related_name="+", help_text=_("Rows may only name places within this area."))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    language = models.CharField(max_length=10, default="zh-hans")
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    valid_rows = models.PositiveIntegerField(_("valid rows"), default=0)
+    new_rows = models.PositiveIntegerField(_("new"), default=0)
+    update_rows = models.PositiveIntegerField(_("updates"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    # [{"row": 5, "column": "证件号码", "value": "…", "message": "…", "expected": "…"}], capped.
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    message = models.CharField(_("message"), max_length=300, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(processed_rows__lte=models.F("total_rows"))
+                                   | Q(total_rows=0), name="importjob_progress_within_total"),
+        ]
+        indexes = [
+            # The import page: the area's recent jobs, newest first.
+            models.Index(fields=["area", "-created_at"], name="importjob_area_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.filename}"
+
+    @property
+    def is_busy(self):
+        return self.status in BUSY_STATUSES
+
+    @property
+    def percent(self):
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0

@@ -1,0 +1,75 @@
+"""Filters of the organization's work pages; every dropdown through ``PortalFilterSet``."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from apps.activities.certificate_models import Certificate, CertificateStatus
+from apps.activities.models import Activity, ActivityCategory, RecordStatus, ServiceRecord
+from apps.procurement.models import Contract
+from apps.volunteers.models import Team, Volunteer
+
+from .base import KeywordMixin, PortalFilterSet
+
+
+class PortalVolunteerFilter(KeywordMixin, PortalFilterSet):
+    keyword_fields = ("name", "number")
+    keyword = django_filters.CharFilter(label=_("Name or volunteer number"), method="filter_keyword")
+    team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.all(),
+                                            field_name="team_memberships__team", distinct=True)
+
+    class Meta:
+        model = Volunteer
+        fields = ["keyword", "team"]
+
+
+class PortalTeamFilter(KeywordMixin, PortalFilterSet):
+    keyword_fields = ("name",)
+    keyword = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Team.Status.choices)
+
+    class Meta:
+        model = Team
+        fields = ["keyword", "status"]
+
+
+class PortalActivityFilter(KeywordMixin, PortalFilterSet):
+    keyword_fields = ("name", "place")
+    keyword = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword")
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=ActivityCategory.choices)
+    team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.all())
+    starts_after = django_filters.DateFilter(label=_("From"), field_name="starts_at", lookup_expr="date__gte")
+    starts_before = django_filters.DateFilter(label=_("To"), field_name="starts_at", lookup_expr="date__lte")
+
+    class Meta:
+        model = Activity
+        fields = ["keyword", "category", "team"]
+
+
+class PortalRecordFilter(PortalFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=RecordStatus.choices)
+    activity = django_filters.ModelChoiceFilter(label=_("Activity"), queryset=Activity.objects.order_by("-starts_at"))
+    volunteer = django_filters.ModelChoiceFilter(label=_("Volunteer"), queryset=Volunteer.objects.order_by("name"))
+    date_from = django_filters.DateFilter(label=_("From"), field_name="started_at", lookup_expr="date__gte")
+    date_to = django_filters.DateFilter(label=_("To"), field_name="started_at", lookup_expr="date__lte")
+
+    class Meta:
+        model = ServiceRecord
+        fields = ["status", "activity", "volunteer", "date_from", "date_to"]
+
+
+class PortalCertificateFilter(PortalFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=CertificateStatus.choices)
+    volunteer = django_filters.ModelChoiceFilter(label=_("Volunteer"), queryset=Volunteer.objects.order_by("name"))
+
+    class Meta:
+        model = Certificate
+        fields = ["status", "volunteer"]
+
+
+class PortalContractFilter(KeywordMixin, PortalFilterSet):
+    keyword_fields = ("number", "project__name")
+    keyword = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword")
+
+    class Meta:
+        model = Contract
+        fields = ["keyword"]

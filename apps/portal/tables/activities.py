@@ -1,0 +1,36 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from apps.activities.models import Activity, ServiceRecord
+
+
+class PortalActivityTable(tables.Table):
+    name = tables.LinkColumn("portal:work_activity_detail", args=[tables.A("organization__code"), tables.A("pk")])
+    team = tables.Column(verbose_name=_("organizing team"), accessor="team__name", order_by=("team__name",))
+    community = tables.Column(verbose_name=_("community"), accessor="community__name", order_by=("community__code",))
+    record_count = tables.Column(verbose_name=_("records"))
+
+    class Meta:
+        model = Activity
+        fields = ["name", "team", "community", "category", "starts_at", "ends_at", "place", "record_count"]
+        order_by = "-starts_at"
+        attrs = {"data-testid": "activity-table"}
+
+
+class PortalRecordTable(tables.Table):
+    select = tables.CheckBoxColumn(accessor="pk", attrs={"th__input": {"class": "gz-select-all"},
+                                                         "td__input": {"form": "bulk-confirm"}},
+                                   exclude_from_export=True)
+    volunteer_number = tables.Column(verbose_name=_("volunteer number"), accessor="volunteer__number")
+    volunteer = tables.Column(verbose_name=_("volunteer"), accessor="volunteer__name", order_by=("volunteer__name",))
+    activity = tables.Column(verbose_name=_("activity"), accessor="activity__name", order_by=("activity__name",))
+    edit = tables.LinkColumn("portal:work_record_detail", args=[tables.A("activity__organization__code"),
+                                                                tables.A("pk")],
+                             text=_("Details"), verbose_name="", orderable=False, exclude_from_export=True)
+
+    class Meta:
+        model = ServiceRecord
+        fields = ["select", "volunteer_number", "volunteer", "activity", "started_at", "ended_at", "hours",
+                  "content", "status", "confirmed_at", "edit"]
+        order_by = "-started_at"
+        attrs = {"data-testid": "record-table"}

@@ -1,0 +1,18 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from apps.activities.certificate_models import Certificate
+
+
+class PortalCertificateTable(tables.Table):
+    volunteer = tables.Column(verbose_name=_("volunteer"), accessor="volunteer__name", order_by=("volunteer__name",))
+    manage = tables.LinkColumn("portal:work_certificate_detail", args=[tables.A("organization__code"),
+                                                                      tables.A("pk")],
+                               text=_("Details"), verbose_name="", orderable=False, exclude_from_export=True)
+
+    class Meta:
+        model = Certificate
+        fields = ["number", "volunteer", "period_start", "period_end", "status", "requested_at", "issued_at",
+                  "manage"]
+        order_by = "-requested_at"
+        attrs = {"data-testid": "certificate-table"}

@@ -1,0 +1,17 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from apps.procurement.models import Contract
+
+
+class PortalContractTable(tables.Table):
+    number = tables.LinkColumn("portal:work_contract_detail", args=[tables.A("provider__code"), tables.A("pk")])
+    project = tables.Column(verbose_name=_("project"), accessor="project__name", order_by=("project__name",))
+    purchaser = tables.Column(verbose_name=_("purchaser"), accessor="project__purchaser__name", orderable=False)
+    status = tables.Column(verbose_name=_("status"), accessor="project__get_status_display", orderable=False)
+
+    class Meta:
+        model = Contract
+        fields = ["number", "project", "purchaser", "amount", "signed_on", "start_date", "end_date", "status"]
+        order_by = "-signed_on"
+        attrs = {"data-testid": "contract-table"}

@@ -1,0 +1,30 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from apps.volunteers.models import Team, Volunteer
+
+
+class PortalVolunteerTable(tables.Table):
+    """Masked document number and phone only: an organization never sees full values."""
+
+    id_number = tables.Column(verbose_name=_("document number"), accessor="id_number_masked", orderable=False)
+    phone = tables.Column(verbose_name=_("mobile phone"), accessor="phone_masked", orderable=False)
+    community = tables.Column(verbose_name=_("residence community"), accessor="community__name",
+                              order_by=("community__code",))
+
+    class Meta:
+        model = Volunteer
+        fields = ["number", "name", "sex", "id_number", "phone", "community", "confirmed_hours", "star_level"]
+        order_by = "name"
+        attrs = {"data-testid": "volunteer-table"}
+
+
+class PortalTeamTable(tables.Table):
+    name = tables.LinkColumn("portal:work_team_detail", args=[tables.A("organization__code"), tables.A("pk")])
+    leader = tables.Column(verbose_name=_("leader"), accessor="leader__name", order_by=("leader__name",))
+
+    class Meta:
+        model = Team
+        fields = ["name", "leader", "contact_name", "founded_on", "status"]
+        order_by = "name"
+        attrs = {"data-testid": "team-table"}

@@ -1,0 +1,50 @@
+"""The organization's own work (issue 6 part B): volunteers, teams, activities, records,
+certificates, contracts as provider, annual reports. All under ``<org>/`` (tenant and role
+checked by the portal middleware); object ids are looked up through the organization."""
+
+from django.urls import path
+
+from ..views import activities, certificates, contracts, records, reports, teams, volunteers
+
+urlpatterns = [
+    path("<str:org>/volunteers/", volunteers.VolunteerListView.as_view(), name="work_volunteer_list"),
+    path("<str:org>/volunteers/new/", volunteers.VolunteerRegisterView.as_view(), name="work_volunteer_register"),
+    path("<str:org>/volunteers/add/", volunteers.VolunteerAddExistingView.as_view(), name="work_volunteer_add"),
+    path("<str:org>/teams/", teams.TeamListView.as_view(), name="work_team_list"),
+    path("<str:org>/teams/new/", teams.TeamCreateView.as_view(), name="work_team_create"),
+    path("<str:org>/teams/<int:pk>/", teams.TeamDetailView.as_view(), name="work_team_detail"),
+    path("<str:org>/teams/<int:pk>/members/", teams.TeamMemberAddView.as_view(), name="work_team_member_add"),
+    path("<str:org>/activities/", activities.ActivityListView.as_view(), name="work_activity_list"),
+    path("<str:org>/activities/new/", activities.ActivityCreateView.as_view(), name="work_activity_create"),
+    path("<str:org>/activities/<int:pk>/", activities.ActivityDetailView.as_view(), name="work_activity_detail"),
+    path("<str:org>/activities/<int:pk>/records/", activities.RecordEntryView.as_view(),
+         name="work_activity_records"),
+    path("<str:org>/activities/<int:pk>/confirm/", activities.ActivityConfirmView.as_view(),
+         name="work_activity_confirm"),
+    path("<str:org>/records/", records.RecordListView.as_view(), name="work_record_list"),
+    path("<str:org>/records/confirm/", records.RecordsConfirmView.as_view(), name="work_records_confirm"),
+    path("<str:org>/records/<int:pk>/", records.RecordDetailView.as_view(), name="work_record_detail"),
+    path("<str:org>/records/<int:pk>/correct/", records.RecordCorrectView.as_view(), name="work_record_correct"),
+    path("<str:org>/records/<int:pk>/status/", records.RecordStatusView.as_view(), name="work_record_status"),
+    path("<str:org>/certificates/", certificates.CertificateListView.as_view(), name="work_certificate_list"),
+    path("<str:org>/certificates/new/", certificates.CertificateRequestView.as_view(),
+         name="work_certificate_request"),
+    path("<str:org>/certificates/<int:pk>/", certificates.CertificateDetailView.as_view(),
+         name="work_certificate_detail"),
+    path("<str:org>/certificates/<int:pk>/accept/", certificates.CertificateStepView.as_view(step="accept"),
+         name="work_certificate_accept"),
+    path("<str:org>/certificates/<int:pk>/issue/", certificates.CertificateStepView.as_view(step="issue"),
+         name="work_certificate_issue"),
+    path("<str:org>/certificates/<int:pk>/revoke/", certificates.CertificateStepView.as_view(step="revoke"),
+         name="work_certificate_revoke"),
+    path("<str:org>/certificates/<int:pk>/pdf/", certificates.CertificatePdfView.as_view(),
+         name="work_certificate_pdf"),
+    path("<str:org>/contracts/", contracts.ContractListView.as_view(), name="work_contract_list"),
+    path("<str:org>/contracts/<int:pk>/", contracts.ContractDetailView.as_view(), name="work_contract_detail"),
+    path("<str:org>/contracts/<int:pk>/report/", contracts.ProgressReportSubmitView.as_view(),
+         name="work_progress_report"),
+    path("<str:org>/work-files/<int:pk>/", contracts.AttachmentDownloadView.as_view(), name="work_file"),
+    path("<str:org>/annual-reports/", reports.AnnualReportListView.as_view(), name="work_annual_reports"),
+    path("<str:org>/annual-reports/submit/", reports.AnnualReportSubmitView.as_view(),
+         name="work_annual_report_submit"),
+]

@@ -1,0 +1,42 @@
+"""Progress reports submitted from the provider's portal, with evidence files.
+
+ProgressReport has no file field, so evidence is kept as the provider organization's
+``Attachment`` rows titled ``PR<report pk>: <file name>`` (scoped and served like every other
+attachment of the organization). See ``report_evidence``."""
+
+from django.db import transaction
+
+from apps.organizations.models import Attachment, AttachmentKind
+from apps.organizations.services import attachment_create
+
+from .models import Contract, ProgressReport
+from .services import progress_report_submit
+
+
+def evidence_prefix(report_pk: int) -> str:
+    return f"PR{report_pk}: "
+
+
+@transaction.atomic
+def progress_report_submit_with_evidence(*, actor, contract: Contract, files=(), **fields) -> ProgressReport:
+    """``progress_report_submit`` (which checks the actor is the provider's editor) plus the
+    evidence files, all or nothing."""
+    report = progress_report_submit(actor=actor, contract=contract, **fields)
+    for file in files:
+        attachment_create(organization=contract.provider, kind=AttachmentKind.OTHER,
+                          title=f"{evidence_prefix(report.pk)}{file.name}"[:200], file=file, actor=actor)
+    return report
+
+
+def report_evidence(organization, reports) -> dict[int, list[Attachment]]:
+    """{report pk: [attachments]} in one query."""
+    reports = list(reports)
+    found = {report.pk: [] for report in reports}
+    if not reports:
+        return found
+    candidates = Attachment.objects.for_organization(organization).filter(title__startswith="PR")
+    for attachment in candidates.order_by("pk"):
+        head, sep, _rest = attachment.title.partition(": ")
+        if sep and head[2:].isdigit() and int(head[2:]) in found:
+            found[int(head[2:])].append(attachment)
+    return found
