@@ -220,6 +220,8 @@ class ServiceRecord(models.Model):
             models.Index(fields=["volunteer", "started_at"], name="record_volunteer_time"),
             # Records page of an activity by status (bulk confirmation).
             models.Index(fields=["activity", "status"], name="record_activity_status"),
+            # The records list: newest first (the model's ordering) within a date range.
+            models.Index(fields=["-started_at", "-id"], name="record_list_newest"),
         ]
 
     def __str__(self):

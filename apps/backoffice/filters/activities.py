@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Activity, ActivityCategory, OrganizerKind
 from apps.areas.models import Area, AreaLevel
+from apps.core.filters import DayRangeFilter
 from apps.organizations.models import Organization
 
 from .base import KeywordFilterMixin, ScopedFilterSet
@@ -16,8 +17,8 @@ class ActivityFilter(KeywordFilterMixin, ScopedFilterSet):
     organization = django_filters.ModelChoiceFilter(label=_("Organization"), queryset=Organization.objects.all())
     community = django_filters.ModelChoiceFilter(label=_("Community"),
                                                  queryset=Area.objects.filter(level=AreaLevel.COMMUNITY))
-    starts_after = django_filters.DateFilter(label=_("From"), field_name="starts_at", lookup_expr="date__gte")
-    starts_before = django_filters.DateFilter(label=_("To"), field_name="starts_at", lookup_expr="date__lte")
+    starts_after = DayRangeFilter(label=_("From"), field_name="starts_at", bound="from")
+    starts_before = DayRangeFilter(label=_("To"), field_name="starts_at", bound="to")
 
     class Meta:
         model = Activity

@@ -2,6 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import RecordStatus, ServiceRecord
+from apps.core.filters import DayRangeFilter
 from apps.organizations.models import Organization
 
 from .base import ScopedFilterSet
@@ -13,8 +14,8 @@ class ServiceRecordFilter(ScopedFilterSet):
                                                     field_name="activity__organization")
     volunteer_number = django_filters.CharFilter(label=_("Volunteer number"), field_name="volunteer__number")
     activity = django_filters.NumberFilter(label=_("Activity ID"), field_name="activity_id")
-    date_from = django_filters.DateFilter(label=_("From"), field_name="started_at", lookup_expr="date__gte")
-    date_to = django_filters.DateFilter(label=_("To"), field_name="started_at", lookup_expr="date__lte")
+    date_from = DayRangeFilter(label=_("From"), field_name="started_at", bound="from")
+    date_to = DayRangeFilter(label=_("To"), field_name="started_at", bound="to")
 
     class Meta:
         model = ServiceRecord

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.activities.certificate_models import Certificate, CertificateStatus
 from apps.activities.models import Activity, ActivityCategory, RecordStatus, ServiceRecord
+from apps.core.filters import DayRangeFilter
 from apps.procurement.models import Contract
 from apps.volunteers.models import Team, Volunteer
 
@@ -37,8 +38,8 @@ class PortalActivityFilter(KeywordMixin, PortalFilterSet):
     keyword = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword")
     category = django_filters.ChoiceFilter(label=_("Category"), choices=ActivityCategory.choices)
     team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.all())
-    starts_after = django_filters.DateFilter(label=_("From"), field_name="starts_at", lookup_expr="date__gte")
-    starts_before = django_filters.DateFilter(label=_("To"), field_name="starts_at", lookup_expr="date__lte")
+    starts_after = DayRangeFilter(label=_("From"), field_name="starts_at", bound="from")
+    starts_before = DayRangeFilter(label=_("To"), field_name="starts_at", bound="to")
 
     class Meta:
         model = Activity
@@ -49,8 +50,8 @@ class PortalRecordFilter(PortalFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=RecordStatus.choices)
     activity = django_filters.ModelChoiceFilter(label=_("Activity"), queryset=Activity.objects.order_by("-starts_at"))
     volunteer = django_filters.ModelChoiceFilter(label=_("Volunteer"), queryset=Volunteer.objects.order_by("name"))
-    date_from = django_filters.DateFilter(label=_("From"), field_name="started_at", lookup_expr="date__gte")
-    date_to = django_filters.DateFilter(label=_("To"), field_name="started_at", lookup_expr="date__lte")
+    date_from = DayRangeFilter(label=_("From"), field_name="started_at", bound="from")
+    date_to = DayRangeFilter(label=_("To"), field_name="started_at", bound="to")
 
     class Meta:
         model = ServiceRecord
