@@ -1,9 +1,12 @@
 import django_filters
 from django.db.models import Q
 
+from apps.core.crypto import defer_encrypted
+
 
 class ScopedFilterSet(django_filters.FilterSet):
-    """Every dropdown of a back-office filter lists only what the user may see."""
+    """Every dropdown of a back-office filter lists only what the user may see (and loads no
+    encrypted personal data: options show names only)."""
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
@@ -11,7 +14,7 @@ class ScopedFilterSet(django_filters.FilterSet):
         for filter_ in self.filters.values():
             queryset = getattr(filter_, "queryset", None)
             if queryset is not None and hasattr(queryset, "visible_to"):
-                filter_.queryset = filter_.queryset.visible_to(user)
+                filter_.queryset = defer_encrypted(filter_.queryset.visible_to(user))
         self.user = user
 
 

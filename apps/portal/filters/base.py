@@ -1,10 +1,13 @@
 import django_filters
 from django.db.models import Q
 
+from apps.core.crypto import defer_encrypted
+
 
 class PortalFilterSet(django_filters.FilterSet):
     """Every dropdown of a portal filter lists only the current organization's rows: each
-    ``ModelChoiceFilter`` queryset goes through ``for_organization(request.organization)``."""
+    ``ModelChoiceFilter`` queryset goes through ``for_organization(request.organization)``, without encrypted columns (the options show
+    names only)."""
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
@@ -12,7 +15,7 @@ class PortalFilterSet(django_filters.FilterSet):
         for filter_ in self.filters.values():
             queryset = getattr(filter_, "queryset", None)
             if queryset is not None:
-                filter_.queryset = queryset.for_organization(organization)
+                filter_.queryset = defer_encrypted(queryset.for_organization(organization))
 
 
 class KeywordMixin:
