@@ -23,6 +23,8 @@ case "${1:-start}" in
     as_owner "$BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
       -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
       start >&2
+    # The database the printed URL names (the test runner creates its own test_ databases).
+    as_owner "$BIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres gongzhi
     echo "postgres://postgres@127.0.0.1:$PGPORT/gongzhi"
     ;;
   stop)
