@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Activity
+from apps.organizations.models import Organization
+
+from .models import Activity, ServiceRecord
 
 
 @admin.register(Activity)
@@ -9,3 +12,43 @@ class ActivityAdmin(admin.ModelAdmin):
     raw_id_fields = ["organization", "team", "community"]
     exclude = ["checkin_code", "checkin_token"]
     list_select_related = ["organization", "community"]
+
+
+class RecordOrganizationFilter(admin.SimpleListFilter):
+    """Records of one organization's activities (``?organization=<pk>``). Offers only the chosen
+    organization: a list of every organization of the city would be 5,000 links."""
+
+    title = _("organization")
+    parameter_name = "organization"
+
+    def lookups(self, request, model_admin):
+        value = self.value()
+        if not (value and value.isdigit()):
+            return []
+        return list(Organization.objects.filter(pk=value).values_list("pk", "name"))
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(activity__organization_id=value) if value and value.isdigit() else queryset
+
+
+@admin.register(ServiceRecord)
+class ServiceRecordAdmin(admin.ModelAdmin):
+    """Read-only: records are written through the activities' services (overlap and duration
+    rules, totals, the confirmation lock)."""
+
+    list_display = ["volunteer", "activity", "started_at", "hours", "status"]
+    list_filter = ["status", RecordOrganizationFilter]
+    date_hierarchy = "started_at"
+    list_select_related = ["volunteer", "activity"]
+    raw_id_fields = ["volunteer", "activity", "position", "supersedes", "recorded_by", "confirmed_by"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -57,7 +57,8 @@ def benchmark_pages():
              f"/office/volunteers/?{urlencode({'community': community.pk, 'keyword': keyword})}",
              f"/admin/volunteers/volunteer/?{urlencode({'community__id__exact': community.pk, 'q': keyword})}"),
         Page("service-record list (organization + month)", "street",
-             f"/office/records/?{urlencode({'organization': large.pk, 'date_from': month, 'date_to': month_end})}"),
+             f"/office/records/?{urlencode({'organization': large.pk, 'date_from': month, 'date_to': month_end})}",
+             f"/admin/activities/servicerecord/?{urlencode(_month_hierarchy(large.pk, month))}" if month else ""),
         Page("volunteer detail", "city", f"/office/volunteers/{volunteer.pk}/"),
         Page("organization detail", "city", f"/office/organizations/{large.pk}/"),
         Page("contract detail", "city", f"/office/procurement/contracts/{contract.pk}/" if contract else ""),
@@ -65,6 +66,10 @@ def benchmark_pages():
         Page("portal home (large organization)", "org_a_admin", f"/portal/{large.code}/"),
     ]
     return [p for p in pages if p.path]
+
+
+def _month_hierarchy(organization_pk, month):
+    return {"organization": organization_pk, "started_at__year": month.year, "started_at__month": month.month}
 
 
 def _exact(filters):
