@@ -1,5 +1,6 @@
 """Sign-up → staff approval → log in → invite a member → the member accepts and lands on the
-organization's portal home (issue 6 A)."""
+organization's portal home → the new organization's admin registers a volunteer, records an
+activity's hours and issues the certificate (issue 6's whole flow, as the organization would)."""
 
 import re
 
@@ -7,6 +8,7 @@ import pytest
 from django.core import mail
 
 from tests.browser.conftest import log_in, screenshot
+from tests.browser.test_portal_work import record_hours_and_certify
 from tests.onboarding.factories import valid_credit_code
 
 pytestmark = pytest.mark.browser
@@ -69,4 +71,9 @@ def test_signup_approval_invitation(page, browser_world, tmp_path):
     page.wait_for_selector("[data-testid=todos]")
     assert page.inner_text("[data-testid=page-title]") == NAME
     screenshot(page, "onboarding-4-member-home")
+    code = re.search(r"/portal/([^/]+)/", page.url).group(1)
+    page.context.clear_cookies()
+
+    log_in(page, "hupan", "Lake-reading-2026")
+    record_hours_and_certify(page, code, world.community_a1, shots="onboarding-5")
     assert not page.console_errors
