@@ -14,7 +14,7 @@ from .certificates import certificate_accept, certificate_issue, certificate_req
 from .models import (
     Activity, ActivityCategory, ActivityPosition, HoursTotal, OrganizerKind, RecordStatus, ServiceRecord,
 )
-from .totals import totals_rebuild
+from .totals import month_totals_fill, totals_rebuild
 
 ACTIVITIES = 60
 NAMES = {
@@ -208,7 +208,8 @@ def _accumulate(values):
 
 
 def _bulk_totals(totals):
-    """Kept totals written once: volunteers by one aggregate UPDATE, the rest from the sums above."""
+    """Kept totals written once: volunteers by one aggregate UPDATE, the monthly figures by
+    aggregate INSERT … SELECT, the rest from the sums above."""
     from apps.areas.models import Area
     from apps.volunteers.models import Volunteer
 
@@ -231,6 +232,7 @@ def _bulk_totals(totals):
             per_area[pk_by_code[code]][1] += count
     rows += [HoursTotal(kind=HoursTotal.Kind.AREA, key=key, hours=h, records=n) for key, (h, n) in per_area.items()]
     HoursTotal.objects.bulk_create(rows, batch_size=5000)
+    month_totals_fill()
 
 
 def _bulk_stars(ctx):

@@ -14,7 +14,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from apps.activities.models import Activity, RecordStatus, ServiceRecord
+from apps.activities.models import Activity, MonthTotal, RecordStatus, ServiceRecord
 from apps.areas.models import AreaLevel
 from apps.organizations import selectors as org_selectors
 from apps.organizations.models import (
@@ -154,19 +154,26 @@ class MonthFigures:
 
 
 def volunteer_months(scope: Scope, today) -> list[MonthFigures]:
-    """The last 12 months: active volunteers and confirmed hours (by service date), and new
-    registrations. Two grouped queries."""
+    """The last 12 months: active volunteers and confirmed hours (by local service month, kept
+    per area in ``MonthTotal``: 12 rows), and new registrations. Two queries."""
     months = last_months(today)
     result = {month: MonthFigures(month) for month in months}
     since = Period(months[0], today).aware_bounds()[0]
-    rows = (confirmed_records(scope).filter(started_at__gte=since).order_by()
-            .annotate(month=TruncMonth("started_at")).values("month")
-            .annotate(hours=Sum("hours"), volunteers=Count("volunteer", distinct=True)))
-    for row in rows:
-        month = _as_date(row["month"])
+    kept, area = scope.kept_area()
+    if not kept:  # no single area (organization users): count the records
+        rows = (confirmed_records(scope).filter(started_at__gte=since).order_by()
+                .annotate(month=TruncMonth("started_at")).values_list("month")
+                .annotate(hours=Sum("hours"), volunteers=Count("volunteer", distinct=True)))
+    elif area is not None:
+        rows = (MonthTotal.objects.filter(area=area, month__range=(months[0], months[-1]))
+                .values_list("month", "hours", "volunteers"))
+    else:
+        rows = []
+    for month, hours, volunteers in rows:
+        month = _as_date(month)
         if month in result:
-            result[month].hours = _amount(row["hours"])
-            result[month].volunteers = row["volunteers"]
+            result[month].hours = _amount(hours)
+            result[month].volunteers = volunteers
     registrations = (scope.rows(Volunteer).filter(created_at__gte=since).order_by()
                      .annotate(month=TruncMonth("created_at")).values("month").annotate(n=Count("pk", distinct=True)))
     for row in registrations:
