@@ -53,8 +53,56 @@ def _progress(job, processed):
     ImportJob.objects.filter(pk=job.pk).update(processed_rows=min(processed, job.total_rows or processed))
 
 
+def _limited(rows):
+    """The file's data rows, refusing a file with more than ``IMPORT_MAX_ROWS`` of them."""
+    for processed, item in enumerate(rows, start=1):
+        if processed > settings.IMPORT_MAX_ROWS:
+            raise FileFormatError(_("The file has more than %(max)d rows; split it.") % {"max": settings.IMPORT_MAX_ROWS})
+        yield item
+
+
+def _chunks(rows, size):
+    chunk = []
+    for item in rows:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _write_chunk(importer, items, add_error):
+    """Write a chunk's prepared rows in one savepoint; return the number of the row at fault, or
+    None. If the chunk fails, it is written again row by row (``Importer.write``) to name the
+    row; the file is rejected either way, so those writes are rolled back with the rest."""
+    try:
+        with transaction.atomic():
+            importer.write_many([prepared for _number, prepared in items])
+        return None
+    except (ValidationError, DatabaseError) as error:
+        failure, at_fault = error, items[0][0]
+    if len(items) > 1:
+        for number, prepared in items:
+            try:
+                with transaction.atomic():
+                    importer.write(prepared)
+            except (ValidationError, DatabaseError) as error:
+                failure, at_fault = error, number
+                break
+    if isinstance(failure, ValidationError):
+        for message in failure.messages:
+            add_error(at_fault, CellError("", message))
+    else:
+        add_error(at_fault, CellError("", _("The database refused the row: %(error)s") % {"error": failure}))
+    return at_fault
+
+
 def _walk(job, importer, *, write, report_progress):
-    """Prepare (and with ``write`` write) every row; return counts, errors and warnings."""
+    """Prepare (and with ``write`` write) every row; return counts, errors and warnings.
+
+    Rows go through the importer in chunks of ``importer.chunk_rows`` (look-ups and writes per
+    chunk, not per row); errors and warnings stay in file order."""
     seen, errors, warnings = {}, [], []
     counts = {"valid": 0, "new": 0, "update": 0, "errors": 0, "processed": 0}
 
@@ -63,39 +111,35 @@ def _walk(job, importer, *, write, report_progress):
         if len(errors) < MAX_KEPT_ERRORS:
             errors.append(_error_dict(importer, number, error))
 
-    for number, raw in data_rows(job.file.path, job.filename, importer.columns):
-        counts["processed"] += 1
-        if counts["processed"] > settings.IMPORT_MAX_ROWS:
-            raise FileFormatError(_("The file has more than %(max)d rows; split it.") % {"max": settings.IMPORT_MAX_ROWS})
-        if report_progress and counts["processed"] % PROGRESS_EVERY == 0:
+    rows = _limited(data_rows(job.file.path, job.filename, importer.columns))
+    for chunk in _chunks(rows, importer.chunk_rows):
+        before = counts["processed"]
+        counts["processed"] += len(chunk)
+        if report_progress and counts["processed"] // PROGRESS_EVERY > before // PROGRESS_EVERY:
             _progress(job, counts["processed"])
-        try:
-            prepared = importer.prepare(raw)
-        except RowInvalid as invalid:
-            for error in invalid.errors:
-                add_error(number, error)
-            continue
-        if prepared.key in seen:
-            add_error(number, CellError("", _("Repeats row %(row)d (same record).") % {"row": seen[prepared.key]},
-                                        _("each record once per file")))
-            continue
-        seen[prepared.key] = number
-        for warning in prepared.warnings:
-            if len(warnings) < MAX_KEPT_ERRORS:
-                warnings.append({"row": number, "message": str(warning)})
-        if write and not counts["errors"]:
-            try:
-                with transaction.atomic():
-                    importer.write(prepared)
-            except ValidationError as error:
-                for message in error.messages:
-                    add_error(number, CellError("", message))
+        to_write = []
+        results = importer.prepare_many([raw for _number, raw in chunk])
+        for (number, _raw), prepared in zip(chunk, results, strict=True):
+            if isinstance(prepared, RowInvalid):
+                for error in prepared.errors:
+                    add_error(number, error)
                 continue
-            except DatabaseError as error:
-                add_error(number, CellError("", _("The database refused the row: %(error)s") % {"error": error}))
+            if prepared.key in seen:
+                add_error(number, CellError("", _("Repeats row %(row)d (same record).") % {"row": seen[prepared.key]},
+                                            _("each record once per file")))
                 continue
-        counts["valid"] += 1
-        counts["update" if prepared.existing is not None else "new"] += 1
+            seen[prepared.key] = number
+            for warning in prepared.warnings:
+                if len(warnings) < MAX_KEPT_ERRORS:
+                    warnings.append({"row": number, "message": str(warning)})
+            to_write.append((number, prepared))
+        at_fault = None
+        if write and to_write and not counts["errors"]:
+            at_fault = _write_chunk(importer, to_write, add_error)
+        for number, prepared in to_write:
+            if number != at_fault:
+                counts["valid"] += 1
+                counts["update" if prepared.existing is not None else "new"] += 1
     return counts, errors, warnings
 
 
@@ -117,7 +161,8 @@ def import_check(*, job: ImportJob) -> ImportJob:
     with translation.override(job.language):
         job.status, job.processed_rows = ImportStatus.CHECKING, 0
         try:
-            job.total_rows = count_rows(job.file.path, job.filename)
+            if not job.total_rows:  # import_start counted the rows already (to choose the worker)
+                job.total_rows = count_rows(job.file.path, job.filename)
             job.save(update_fields=["status", "processed_rows", "total_rows"])
             counts, errors, warnings = _walk(job, _importer(job), write=False, report_progress=True)
         except FileFormatError as error:

@@ -112,10 +112,11 @@ def test_community_worker_imports_only_into_their_community(world):
 
 
 def test_failed_commit_writes_nothing(world, monkeypatch):
-    """A row that fails while writing rolls back every row written before it."""
+    """A row that fails while writing rolls back every row written before it (here: one row per
+    chunk, so row 2 is written in its own chunk before row 3's chunk fails)."""
     job = check(world.user(STREET_STAFF), "volunteers", xlsx_upload(messy_rows()))
     assert job.status == "checked"
-    original = VolunteerImporter.write
+    original = VolunteerImporter.write_many
     calls = []
 
     def failing_second_write(self, prepared):
@@ -125,7 +126,8 @@ def test_failed_commit_writes_nothing(world, monkeypatch):
             raise ValidationError("simulated failure")
         return original(self, prepared)
 
-    monkeypatch.setattr(VolunteerImporter, "write", failing_second_write)
+    monkeypatch.setattr(VolunteerImporter, "chunk_rows", 1)
+    monkeypatch.setattr(VolunteerImporter, "write_many", failing_second_write)
     before = (Volunteer.objects.count(), Consent.objects.count(), ServiceRecord.objects.count())
     job = services.import_commit(job=job)
     assert job.status == "failed" and job.errors[0]["row"] == 3

@@ -3,6 +3,11 @@
 An importer turns one raw row into a prepared, validated change (``prepare``) without
 writing, and writes a prepared change (``write``). Validation uses the domain's own
 validators, model ``full_clean`` and services; the importer only maps cells to fields.
+
+The workflow hands rows over in chunks of ``chunk_rows``: ``prepare_many`` and ``write_many``
+may look a whole chunk up and write it in a few queries (the volunteer importer does); the
+defaults run ``prepare`` and ``write`` row by row. ``write`` stays the one-row reference path:
+when a chunk's write fails, the workflow writes the chunk again row by row to name the row.
 """
 
 from dataclasses import dataclass, field
@@ -51,6 +56,8 @@ class Prepared:
     values: dict
     warnings: list = field(default_factory=list)
     unchanged: bool = False
+    #: A validated, unsaved model instance that ``write_many`` may insert as it is.
+    instance: object = None
 
 
 class Row:
@@ -141,6 +148,9 @@ class Importer:
     columns: list[Column] = []
     #: model field name → column key, to place a model ValidationError on the right column.
     field_columns: dict = {}
+    #: Rows per ``prepare_many`` / ``write_many`` call. 1: every row is written before the next
+    #: one is prepared (what importers whose checks read earlier rows' writes need).
+    chunk_rows = 1
 
     def __init__(self, *, actor, area, filename=""):
         self.actor, self.area, self.filename = actor, area, filename
@@ -196,8 +206,23 @@ class Importer:
     def prepare(self, raw) -> Prepared:
         raise NotImplementedError
 
+    def prepare_many(self, raws) -> list:
+        """A ``Prepared`` or a ``RowInvalid`` for each raw row of a chunk, in order."""
+        results = []
+        for raw in raws:
+            try:
+                results.append(self.prepare(raw))
+            except RowInvalid as invalid:
+                results.append(invalid)
+        return results
+
     def write(self, prepared: Prepared):
         raise NotImplementedError
+
+    def write_many(self, prepared: list[Prepared]):
+        """Write a chunk of prepared rows; raise ValidationError or DatabaseError to reject it."""
+        for item in prepared:
+            self.write(item)
 
 
 COMMUNITY_LEVELS = [AreaLevel.COMMUNITY]

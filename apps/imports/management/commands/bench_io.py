@@ -79,7 +79,8 @@ class Command(BaseCommand):
         if job.status != "done":
             self.stderr.write(f"import failed: {job.errors[:3]}")
             return
-        self._export(records, actor, community)
+        if records:  # --records 0: the import alone
+            self._export(records, actor, community)
 
     def _volunteer_file(self, rows, community_code):
         from openpyxl import Workbook
