@@ -44,16 +44,24 @@ def national_csv(records, *, full_id: bool) -> str:
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
+    records = records.filter(status=RecordStatus.CONFIRMED).order_by("started_at", "pk")
+    related = records.query.select_related
+    if isinstance(related, dict) and "volunteer" in related and records.query.deferred_loading == (frozenset(), True):
+        records = records.defer("volunteer__phone")  # not exported: not decrypted either
+    categories = {}  # category -> label (get_FOO_display() rebuilds the choices on every call)
     with override("zh-hans"):
-        for record in records.filter(status=RecordStatus.CONFIRMED).order_by("started_at", "pk").iterator(2000):
+        for record in records.iterator(2000):
             volunteer, activity = record.volunteer, record.activity
             start, end = timezone.localtime(record.started_at), timezone.localtime(record.ended_at)
             organizer = activity.organization.name if activity.organization_id else activity.community.name
+            category = categories.get(activity.category)
+            if category is None:
+                category = categories[activity.category] = str(activity.get_category_display())
             writer.writerow([
                 volunteer.number, volunteer.name, DOCUMENT_TYPE_LABELS[volunteer.document_type],
                 volunteer.id_number if full_id else mask_id_number(volunteer.id_number),
-                activity.name, organizer, str(activity.get_category_display()), f"{start:%Y-%m-%d}",
+                activity.name, organizer, category, f"{start:%Y-%m-%d}",
                 f"{start:%Y-%m-%d %H:%M}", f"{end:%Y-%m-%d %H:%M}", f"{record.hours:.2f}",
-                record.content or str(activity.get_category_display()), "已确认", record.pk,
+                record.content or category, "已确认", record.pk,
             ])
     return out.getvalue()

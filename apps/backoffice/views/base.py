@@ -57,6 +57,20 @@ class OfficeListView(StaffRequiredMixin, ExportMixin, SingleTableMixin, FilterVi
         kwargs["request"] = self.request
         return kwargs
 
+    def get(self, request, *args, **kwargs):
+        export_format = request.GET.get(self.export_trigger_param)
+        exports = type(self).render_to_response is OfficeListView.render_to_response  # (not a view of its own)
+        if not (exports and self.export_class.is_valid_format(export_format)):
+            return super().get(request, *args, **kwargs)
+        # An export needs the filtered set only: FilterView.get would also build the page's table
+        # and read (and decrypt) its first page, to be thrown away. Same filtering as FilterView.get.
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
+            self.object_list = self.filterset.qs
+        else:
+            self.object_list = self.filterset.queryset.none()
+        return self.create_export(export_format)
+
     def get_export_filename(self, export_format):
         return f"{self.model._meta.model_name}.{export_format}"
 
