@@ -222,6 +222,9 @@ class ServiceRecord(models.Model):
             models.Index(fields=["activity", "status"], name="record_activity_status"),
             # The records list: newest first (the model's ordering) within a date range.
             models.Index(fields=["-started_at", "-id"], name="record_list_newest"),
+            # Dashboard alert "records awaiting confirmation": COUNT(*) of an area's pending records
+            # (scoped through the activity); pending records are a small share of all.
+            models.Index(fields=["activity"], condition=Q(status="pending"), name="record_pending_activity"),
         ]
 
     def __str__(self):

@@ -30,10 +30,13 @@ class MonthTotal(models.Model):
 
 
 class MonthVolunteer(models.Model):
-    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+", db_index=False)
+    # No foreign-key constraints: millions of rows at city scale, written in bulk by the seed, whose
+    # areas and volunteers are those of confirmed records (protected from deletion by the records).
+    area = models.ForeignKey("areas.Area", on_delete=models.DO_NOTHING, related_name="+", db_index=False,
+                             db_constraint=False)
     month = models.DateField()
-    volunteer = models.ForeignKey("volunteers.Volunteer", on_delete=models.PROTECT, related_name="+",
-                                  db_index=False)
+    volunteer = models.ForeignKey("volunteers.Volunteer", on_delete=models.DO_NOTHING, related_name="+",
+                                  db_index=False, db_constraint=False)
     records = models.PositiveIntegerField()
 
     class Meta:

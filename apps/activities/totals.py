@@ -239,14 +239,16 @@ def month_totals_fill(record_model=ServiceRecord, month_model=MonthTotal, member
     """Write the monthly figures from the confirmed records in a few aggregate statements (one
     pair per area level): for bulk seeds and the migration that added them (historical models).
     Expects both tables empty."""
-    depth = max((path.count("/") - 1 for path in area_model.objects.values_list("path", flat=True)), default=0)
+    communities = area_model.objects.filter(level="community").values_list("path", flat=True)
+    depth = max((path.count("/") - 1 for path in communities), default=0)  # levels from a community up
     confirmed = record_model.objects.filter(status=RecordStatus.CONFIRMED).order_by()
     month = TruncMonth("started_at", output_field=DateField())
     lookup = "activity__community"
     for _level in range(depth):  # each level of the chain: the community, its parent, …
         level = confirmed.filter(**{f"{lookup}__isnull": False}).annotate(fill_area=F(lookup), fill_month=month)
         _insert_select(member_model, ["area_id", "month", "volunteer_id", "records"],
-                       level.values("fill_area", "fill_month", "volunteer_id").annotate(n=Count("pk")))
+                       level.values("fill_area", "fill_month", "volunteer_id").annotate(n=Count("pk"))
+                       .order_by("fill_area", "fill_month", "volunteer_id"))  # the unique index's order
         _insert_select(month_model, ["area_id", "month", "hours", "records", "volunteers"],
                        level.values("fill_area", "fill_month").annotate(h=Sum("hours"), n=Count("pk"), v=Value(0)))
         lookup += "__parent"

@@ -42,12 +42,13 @@ def month_label(month: datetime.date) -> str:
 
 
 def build_dashboard(scope: Scope, *, today: datetime.date) -> Dashboard:
-    months = selectors.volunteer_months(scope, today)
+    volunteers = selectors.volunteer_months(scope, today)
+    months = volunteers.months
     window = selectors.Period(months[0].month, today)
     board = Dashboard(
         scope=scope, today=today,
         organizations=selectors.organization_counts(scope),
-        party=selectors.party_coverage(scope),
+        party=selectors.party_coverage(scope, party_member_volunteers=volunteers.party_members),
         months=months,
         communities=selectors.activities_per_community(scope, window),
         spend=selectors.spend_by_year(scope, [today.year - 1, today.year]),

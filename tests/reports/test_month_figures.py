@@ -36,7 +36,7 @@ def registrations(area, start):
 
 def months_of(world, persona, area_name, built):
     area = getattr(world, area_name) if area_name else None
-    return selectors.volunteer_months(Scope(world.user(persona), area), built.today)
+    return selectors.volunteer_months(Scope(world.user(persona), area), built.today).months
 
 
 @pytest.mark.parametrize("persona, narrowed, seen", [
@@ -56,6 +56,9 @@ def test_months_equal_a_recount_of_the_records(world, persona, narrowed, seen):
     assert hours and {m.month: m.hours for m in months if m.hours} == hours
     assert {m.month: m.volunteers for m in months if m.volunteers} == people
     assert {m.month: m.new_volunteers for m in months if m.new_volunteers} == registrations(area, start)
+    scope = Scope(world.user(persona), getattr(world, narrowed) if narrowed else None)
+    assert selectors.volunteer_months(scope, built.today).party_members == expected.volunteers(area).filter(
+        political_status__in=["cpc", "cpc_probationary"]).distinct().count()
 
 
 def test_organization_users_count_their_organizations_records(world):

@@ -41,8 +41,8 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('month', models.DateField()),
                 ('records', models.PositiveIntegerField()),
-                ('area', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='areas.area')),
-                ('volunteer', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='volunteers.volunteer')),
+                ('area', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='areas.area')),
+                ('volunteer', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='volunteers.volunteer')),
             ],
             options={
                 'constraints': [models.UniqueConstraint(fields=('area', 'month', 'volunteer'), name='monthvolunteer_unique'), models.CheckConstraint(condition=models.Q(('records__gt', 0)), name='monthvolunteer_records_positive')],
