@@ -28,14 +28,15 @@ def _pages(world, key):
 
 
 def _text(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
     if response["Content-Type"].startswith("application/vnd.openxmlformats"):
         import io
 
         import openpyxl
 
-        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        book = openpyxl.load_workbook(io.BytesIO(content))
         return " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
-    return response.content.decode()
+    return content.decode("utf-8-sig")
 
 
 @pytest.mark.parametrize(("viewer_key", "other_key", "persona"), [("b", "a", ORG_B_ADMIN), ("a", "b", ORG_A_ADMIN)])
@@ -108,8 +109,14 @@ def test_forms_cannot_pick_another_organizations_volunteer(world, client_for):
     assert not ServiceRecord.objects.filter(activity=a.activity, volunteer=b.volunteer).exists()
 
 
-def test_exports_are_audited(world, client_for):
+def test_exports_are_streamed_and_audited(world, client_for):
     portal_world(world)
-    client_for(ORG_A_ADMIN).get(reverse("portal:work_volunteer_list", args=[world.org_a.code]) + "?_export=csv")
-    event = AuditEvent.objects.get(action=AuditAction.EXPORT)
+    url = reverse("portal:work_volunteer_list", args=[world.org_a.code])
+    for fmt in ("csv", "xlsx"):
+        response = client_for(ORG_A_ADMIN).get(f"{url}?_export={fmt}")
+        assert response.streaming  # written row by row, as the back office's exports are
+    events = AuditEvent.objects.filter(action=AuditAction.EXPORT)
+    assert events.count() == 2
+    event = events.first()
     assert event.row_count == 1 and event.actor == world.user(ORG_A_ADMIN)
+    assert event.detail["portal"] is True and event.detail["organization"] == world.org_a.pk

@@ -1,13 +1,9 @@
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
-from django_tables2 import LazyPaginator, RequestConfig, SingleTableMixin
-from django_tables2.export import ExportMixin
+from django_tables2 import LazyPaginator, SingleTableMixin
 
-from apps.audit.models import AuditAction
-from apps.audit.services import audit_event_record
-from apps.core.export import csv_response, table_rows, xlsx_response
+from apps.core.list_exports import StreamingExportMixin
 from apps.core.scoping import get_visible_or_404
 
 
@@ -20,7 +16,7 @@ class StaffRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class OfficeListView(StaffRequiredMixin, ExportMixin, SingleTableMixin, FilterView):
+class OfficeListView(StaffRequiredMixin, StreamingExportMixin, SingleTableMixin, FilterView):
     """A scoped, filtered, sortable, paginated list with CSV/XLSX export of the filtered set.
 
     Subclasses set ``model``, ``table_class``, ``filterset_class`` and may set
@@ -32,7 +28,6 @@ class OfficeListView(StaffRequiredMixin, ExportMixin, SingleTableMixin, FilterVi
     paginate_by = 25
     select_related: tuple = ()
     prefetch_related: tuple = ()
-    export_formats = ("csv", "xlsx")
     title = ""
 
     def get_table_pagination(self, table):
@@ -56,45 +51,6 @@ class OfficeListView(StaffRequiredMixin, ExportMixin, SingleTableMixin, FilterVi
         kwargs = super().get_filterset_kwargs(filterset_class)
         kwargs["request"] = self.request
         return kwargs
-
-    def get(self, request, *args, **kwargs):
-        export_format = request.GET.get(self.export_trigger_param)
-        exports = type(self).render_to_response is OfficeListView.render_to_response  # (not a view of its own)
-        if not (exports and self.export_class.is_valid_format(export_format)):
-            return super().get(request, *args, **kwargs)
-        # An export needs the filtered set only: FilterView.get would also build the page's table
-        # and read (and decrypt) its first page, to be thrown away. Same filtering as FilterView.get.
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
-            self.object_list = self.filterset.qs
-        else:
-            self.object_list = self.filterset.queryset.none()
-        return self.create_export(export_format)
-
-    def get_export_filename(self, export_format):
-        return f"{self.model._meta.model_name}.{export_format}"
-
-    def create_export(self, export_format):
-        """Stream the filtered, ordered set in constant memory (``apps.core.export``): rows are
-        read with ``.iterator()`` and rendered by the table's own (masking) columns."""
-        if export_format not in self.export_formats:
-            raise Http404
-        table = self.get_table_class()(data=self.get_table_data(), exclude=self.exclude_columns or None,
-                                       **self.get_table_kwargs())
-        RequestConfig(self.request, paginate=False).configure(table)
-        rows = table_rows(table)
-        filename = self.get_export_filename(export_format)
-        if export_format == "xlsx":
-            response = xlsx_response(filename, rows, title=str(self.title or self.model._meta.verbose_name_plural))
-        else:
-            response = csv_response(filename, rows)
-        audit_event_record(
-            actor=self.request.user, action=AuditAction.EXPORT, model=self.model,
-            row_count=self.object_list.count(),
-            detail={"format": export_format, "query": self.request.GET.urlencode()},
-            request=self.request,
-        )
-        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

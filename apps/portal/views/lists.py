@@ -1,18 +1,17 @@
 """The portal's list pages: django-filter + django-tables2 over the current organization's rows,
-with CSV/XLSX export of the filtered set (audited), like the back office's ``OfficeListView``."""
+with CSV/XLSX export of the filtered set (streamed and audited by ``StreamingExportMixin``, as in
+the back office's ``OfficeListView``)."""
 
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 from django_tables2 import LazyPaginator, SingleTableMixin
-from django_tables2.export import ExportMixin
 
-from apps.audit.models import AuditAction
-from apps.audit.services import audit_event_record
+from apps.core.list_exports import StreamingExportMixin
 
 from .base import PortalViewMixin
 
 
-class PortalListView(PortalViewMixin, ExportMixin, SingleTableMixin, FilterView):
+class PortalListView(PortalViewMixin, StreamingExportMixin, SingleTableMixin, FilterView):
     """Subclasses set ``model``, ``table_class``, ``filterset_class`` and ``select_related`` so
     that the page's query count does not grow with the rows. Every row comes from
     ``model.objects.for_organization(request.organization)``."""
@@ -20,7 +19,6 @@ class PortalListView(PortalViewMixin, ExportMixin, SingleTableMixin, FilterView)
     template_name = "portal/work/list.html"
     paginate_by = 25
     select_related: tuple = ()
-    export_formats = ("csv", "xlsx")
     title = ""
 
     def get_table_pagination(self, table):
@@ -35,18 +33,8 @@ class PortalListView(PortalViewMixin, ExportMixin, SingleTableMixin, FilterView)
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "request": self.request}
 
-    def get_export_filename(self, export_format):
-        return f"{self.model._meta.model_name}.{export_format}"
-
-    def create_export(self, export_format):
-        response = super().create_export(export_format)
-        audit_event_record(
-            actor=self.request.user, action=AuditAction.EXPORT, model=self.model,
-            row_count=self.object_list.count(), request=self.request,
-            detail={"format": export_format, "query": self.request.GET.urlencode(), "portal": True,
-                    "organization": self.request.organization.pk},
-        )
-        return response
+    def export_audit_detail(self):
+        return {"portal": True, "organization": self.request.organization.pk}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
