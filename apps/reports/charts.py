@@ -5,9 +5,15 @@ in its SVG. Inline in the page, the strict CSP (no inline styles or scripts) wou
 them; an SVG *image* is its own document whose scripts never run, and ``img-src`` allows
 ``data:``. The config script is removed anyway (pygal's interactive JS is not served), so
 the image is static. Every chart on a page also has a table of the same numbers.
+
+Drawing is a pure function of the labels and numbers (pygal takes ~10 ms a chart), so each
+process keeps the last few hundred drawn charts: a dashboard whose figures did not change is
+not drawn again. The cache key is the text and the numbers themselves, so a changed figure
+or another language draws a new chart.
 """
 
 import base64
+import functools
 import re
 
 import pygal
@@ -37,30 +43,52 @@ def _data_uri(chart) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
+def _texts(values):
+    return tuple(str(value) for value in values)
+
+
+def _series(series):
+    return tuple((str(name), tuple(float(value) for value in values)) for name, values in series)
+
+
 def bar_chart(labels, series, *, horizontal=False, stacked=False) -> str:
     """``series``: [(name, [value per label])]. Returns the image's data URI."""
-    kind = {(False, False): pygal.Bar, (True, False): pygal.HorizontalBar,
-            (False, True): pygal.StackedBar, (True, True): pygal.HorizontalStackedBar}[horizontal, stacked]
-    chart = kind(**_options(x_label_rotation=0 if horizontal else 30, show_legend=len(series) > 1))
-    chart.x_labels = [str(label) for label in labels]
-    for name, values in series:
-        chart.add(str(name), [float(value) for value in values])
-    return _data_uri(chart)
+    return _bar_chart(_texts(labels), _series(series), horizontal, stacked)
 
 
 def pie_chart(slices) -> str:
     """``slices``: [(label, value)], zero slices left out."""
-    chart = pygal.Pie(**_options(inner_radius=0.45, legend_at_bottom=False))
-    for label, value in slices:
-        if value:
-            chart.add(str(label), [float(value)])
-    return _data_uri(chart)
+    return _pie_chart(tuple((str(label), float(value)) for label, value in slices if value))
 
 
 def line_chart(labels, series, *, secondary=()) -> str:
     """Lines per series; names in ``secondary`` are drawn against the right-hand axis."""
-    chart = pygal.Line(**_options(x_label_rotation=30, show_legend=True))
-    chart.x_labels = [str(label) for label in labels]
+    return _line_chart(_texts(labels), _series(series), frozenset(_texts(secondary)))
+
+
+@functools.lru_cache(maxsize=256)
+def _bar_chart(labels, series, horizontal, stacked):
+    kind = {(False, False): pygal.Bar, (True, False): pygal.HorizontalBar,
+            (False, True): pygal.StackedBar, (True, True): pygal.HorizontalStackedBar}[horizontal, stacked]
+    chart = kind(**_options(x_label_rotation=0 if horizontal else 30, show_legend=len(series) > 1))
+    chart.x_labels = list(labels)
     for name, values in series:
-        chart.add(str(name), [float(value) for value in values], secondary=name in secondary)
+        chart.add(name, list(values))
+    return _data_uri(chart)
+
+
+@functools.lru_cache(maxsize=256)
+def _pie_chart(slices):
+    chart = pygal.Pie(**_options(inner_radius=0.45, legend_at_bottom=False))
+    for label, value in slices:
+        chart.add(label, [value])
+    return _data_uri(chart)
+
+
+@functools.lru_cache(maxsize=256)
+def _line_chart(labels, series, secondary):
+    chart = pygal.Line(**_options(x_label_rotation=30, show_legend=True))
+    chart.x_labels = list(labels)
+    for name, values in series:
+        chart.add(name, list(values), secondary=name in secondary)
     return _data_uri(chart)

@@ -15,7 +15,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from apps.activities.models import Activity, MonthTotal, RecordStatus, ServiceRecord
-from apps.areas.models import Area, AreaLevel
+from apps.areas.models import AreaLevel
 from apps.organizations import selectors as org_selectors
 from apps.organizations.models import (
     ACTIVE_STATUSES, CreditListing, LegalForm, Organization, OrgStatus, PartyOrgType, add_months,
@@ -186,7 +186,7 @@ def volunteer_months(scope: Scope, today) -> VolunteerMonths:
             result[month].hours = _amount(hours)
             result[month].volunteers = volunteers
     party_members = 0
-    volunteers = (_scope_volunteers(scope, area if kept else None).order_by().annotate(
+    volunteers = (scope.rows(Volunteer).order_by().annotate(
         month=Case(When(created_at__gte=since, then=TruncMonth("created_at"))),
         party=Case(When(political_status__in=PARTY_MEMBER_STATUSES, then=Value(True)), default=Value(False)),
     ).values_list("month", "party").annotate(n=Count("pk")))
@@ -197,15 +197,6 @@ def volunteer_months(scope: Scope, today) -> VolunteerMonths:
         if month in result:
             result[month].new_volunteers += n
     return VolunteerMonths([result[month] for month in months], party_members)
-
-
-def _scope_volunteers(scope: Scope, area):
-    """``scope.rows(Volunteer)``; for the only city (every community lies under it) simply every
-    volunteer, which spares the OR over residence and membership a scan of all memberships."""
-    if area is not None and area.parent_id is None and not Area.objects.filter(parent__isnull=True).exclude(
-            pk=area.pk).exists():
-        return Volunteer.objects.all()
-    return scope.rows(Volunteer)
 
 
 def _as_date(value):

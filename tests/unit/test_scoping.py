@@ -61,3 +61,20 @@ def test_filter_dropdowns_are_scoped(world, client_for):
     response = client_for(STREET_STAFF).get("/office/organizations/")
     options = response.content.decode()
     assert "宝石社区" in options and "白乐桥社区" not in options
+
+
+def test_volunteers_of_the_only_city_and_of_one_of_two_cities(world):
+    from apps.areas.models import AreaLevel
+    from apps.volunteers.models import Volunteer
+    from tests.volunteers.factories import make_volunteer
+
+    resident = make_volunteer(world.community_a1, name="宝石居民")
+    lingyin = make_volunteer(world.community_b1, name="灵隐居民")
+    city, street = world.user(CITY_STAFF), world.user(STREET_STAFF)
+    assert set(Volunteer.objects.visible_to(city)) == {resident, lingyin}  # 杭州市 is the only city
+    assert set(Volunteer.objects.visible_to(street)) == {resident}
+
+    ningbo = Area.objects.create(code="330200000000", name="宁波市", level=AreaLevel.CITY)
+    haishu = Area.objects.create(code="330203001001", name="海曙某社区", level=AreaLevel.COMMUNITY, parent=ningbo)
+    make_volunteer(haishu, name="宁波居民")
+    assert set(Volunteer.objects.visible_to(city)) == {resident, lingyin}  # not 宁波's
