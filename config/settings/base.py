@@ -93,6 +93,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer, with <select> written in Python (apps/core/forms.py: large dropdowns).
+FORM_RENDERER = "apps.core.forms.Renderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'gongzhi.sqlite3'}"),
