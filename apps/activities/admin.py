@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.admin import ReadOnlyModelAdmin
 from apps.organizations.models import Organization
 
 from .models import Activity, ServiceRecord
@@ -33,7 +34,7 @@ class RecordOrganizationFilter(admin.SimpleListFilter):
 
 
 @admin.register(ServiceRecord)
-class ServiceRecordAdmin(admin.ModelAdmin):
+class ServiceRecordAdmin(ReadOnlyModelAdmin):
     """Read-only: records are written through the activities' services (overlap and duration
     rules, totals, the confirmation lock)."""
 
@@ -43,12 +44,3 @@ class ServiceRecordAdmin(admin.ModelAdmin):
     list_select_related = ["volunteer", "activity"]
     raw_id_fields = ["volunteer", "activity", "position", "supersedes", "recorded_by", "confirmed_by"]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
