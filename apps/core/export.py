@@ -39,13 +39,12 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .export_cells import CHUNK_SIZE, FORMULA_PREFIXES, _Cell, _only_read_fields, _value_rows
+from .export_cells import (
+    CHUNK_SIZE, FORMULA_PREFIXES, _Cell, _cell, _only_read_fields, _plain, _value_rows, escape_formula,
+)
 
-
-def escape_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+__all__ = ["FORMULA_PREFIXES", "_plain", "csv_response", "escape_formula", "export_columns", "table_rows",
+           "xlsx_file", "xlsx_response"]
 
 
 def export_columns(table):
@@ -68,15 +67,7 @@ def table_rows(table, queryset=None) -> Iterator[list]:
     needs_row = any(cell.needs_bound_row for cell in cells)
     for record in records:
         row = BoundRow(record, table=table) if needs_row else None
-        yield [escape_formula(_plain(cell.value(record, row))) for cell in cells]
-
-
-def _plain(value):
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    return force_str(value)
+        yield [_cell(cell.value(record, row)) for cell in cells]
 
 
 def _disposition(filename):

@@ -343,12 +343,21 @@ def _only_read_fields(records, cells):
     return records.defer(*deferred) if deferred else records
 
 
-def _cell(value):
-    """``escape_formula(_plain(value))`` in one step."""
+def escape_formula(value):
+    """Text a spreadsheet would read as a formula gets a leading apostrophe (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _plain(value):
     if value is None:
         return ""
-    if not isinstance(value, str):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return value
-        value = force_str(value)
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return force_str(value)
+
+
+def _cell(value):
+    """An export cell: plain (numbers stay numbers) and formula-escaped."""
+    return escape_formula(_plain(value))
