@@ -175,7 +175,7 @@ class ServiceRecord(models.Model):
     volunteer = models.ForeignKey("volunteers.Volunteer", verbose_name=_("volunteer"), on_delete=models.PROTECT,
                                   related_name="service_records")
     activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.PROTECT,
-                                 related_name="records")
+                                 related_name="records", db_index=False)  # served by record_activity_started
     position = models.ForeignKey(ActivityPosition, verbose_name=_("position"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="records")
     started_at = models.DateTimeField(_("started at"))
@@ -222,6 +222,10 @@ class ServiceRecord(models.Model):
             models.Index(fields=["activity", "status"], name="record_activity_status"),
             # The records list: newest first (the model's ordering) within a date range.
             models.Index(fields=["-started_at", "-id"], name="record_list_newest"),
+            # The records list of one organization within a date range (benchmark: organization +
+            # month): the plan probes every activity of the organization, one index range each
+            # (city scale, 4,700 activities: 32 → 16 ms). Also every look-up by activity.
+            models.Index(fields=["activity", "started_at"], name="record_activity_started"),
             # Dashboard alert "records awaiting confirmation": COUNT(*) of an area's pending records
             # (scoped through the activity); pending records are a small share of all.
             models.Index(fields=["activity"], condition=Q(status="pending"), name="record_pending_activity"),

@@ -353,3 +353,4 @@ auditlog.register(Team, include_fields=own_fields(Team), exclude_fields=["contac
 auditlog.register(TeamMembership, include_fields=own_fields(TeamMembership))
 
 from .record_models import HonourRecord, StarAward, StarThreshold, TrainingRecord  # noqa: E402, F401
+from .area_models import VolunteerArea  # noqa: E402, F401

@@ -13,6 +13,7 @@ from apps.audit.models import AuditAction
 from apps.audit.services import audit_event_record
 from apps.core.crypto import keyed_hash
 
+from .areas import volunteer_areas_refresh
 from .identity import age_on
 from .models import (
     Consent, ConsentPurpose, StarAward, StarThreshold, Team, TeamMembership, Volunteer,
@@ -52,6 +53,7 @@ def volunteer_register(
             "A volunteer under %(age)d can only be registered with a guardian's consent."
         ) % {"age": guardian_consent_age()}})
     volunteer.save()
+    volunteer_areas_refresh([volunteer.pk])
     Consent.objects.create(
         volunteer=volunteer, purpose=ConsentPurpose.REGISTRATION, version=consent_version,
         guardian_name=guardian_name.strip(), guardian_relation=guardian_relation.strip(),
@@ -81,6 +83,7 @@ def membership_join(*, volunteer: Volunteer, organization, role=VolunteerMembers
                                      joined_on=joined_on or timezone.localdate())
     membership.full_clean()
     membership.save()
+    volunteer_areas_refresh([volunteer.pk])
     return membership
 
 

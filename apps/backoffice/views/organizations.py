@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +20,7 @@ from apps.organizations import selectors, services
 from apps.areas.models import AreaLevel
 from apps.organizations.models import CreditStatus, Organization
 from apps.procurement import selectors as procurement_selectors
+from apps.volunteers.areas import volunteer_areas_refresh_for_organization
 from apps.volunteers.permissions import can_reveal_personal_data
 
 from ..filters.organizations import OrganizationFilter
@@ -168,7 +170,10 @@ class OrganizationUpdateView(OfficeObjectMixin, UpdateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
-        form.save()
+        with transaction.atomic():
+            form.save()
+            if "area" in form.changed_data:  # its volunteers now count in the new area
+                volunteer_areas_refresh_for_organization(self.object)
         messages.success(self.request, _("The registered particulars were saved."))
         return redirect(detail_url(self.object))
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from apps.backoffice.forms.volunteers import PRIVACY_NOTICE_VERSION
 from apps.core.crypto import keyed_hash
 from apps.volunteers import services
+from apps.volunteers.areas import volunteer_areas_refresh
 from apps.volunteers.identity import age_on
 from apps.volunteers.models import (
     Consent, ConsentPurpose, DocumentType, PoliticalStatus, Sex, Volunteer, new_volunteer_number,
@@ -171,6 +172,7 @@ class VolunteerImporter(Importer):
             setattr(volunteer, name, values[name])
         volunteer.full_clean(exclude=["number"], validate_unique=False)
         volunteer.save()
+        volunteer_areas_refresh([volunteer.pk])  # the community or political status may have changed
         return volunteer
 
     def _register(self, values, attempts=3):
@@ -199,6 +201,8 @@ class VolunteerImporter(Importer):
             self._register_many(new)
         if changed:
             self._update_many(changed)
+        # The areas the chunk's volunteers count in (new ones, moved ones, changed political status).
+        volunteer_areas_refresh([p.instance.pk for p in new] + [p.existing.pk for p in changed])
 
     def _register_many(self, prepared, attempts=3):
         volunteers = [p.instance for p in prepared]

@@ -16,6 +16,7 @@ from apps.onboarding import demo as onboarding_demo
 from apps.organizations import demo as organizations_demo
 from apps.procurement import demo as procurement_demo
 from apps.volunteers import demo as volunteers_demo
+from apps.volunteers.areas import volunteer_areas_rebuild
 
 # Order matters: each seeder may use what the earlier ones put in ctx.made.
 SEEDERS = [areas_demo.seed, organizations_demo.seed, accounts_demo.seed]
@@ -47,6 +48,9 @@ class Command(BaseCommand):
             for seeder in SEEDERS:
                 seeder(ctx)
                 ctx.say(f"  ({seeder.__module__} done at {time.monotonic() - started:.1f} s)")
+            # The areas every volunteer counts in (dashboard figures), from what the seeders wrote.
+            rows = volunteer_areas_rebuild()
+            ctx.say(f"  (volunteer areas: {rows} rows, done at {time.monotonic() - started:.1f} s)")
         if ctx.scale.bulk:
             # Planner statistics (and, on PostgreSQL, the visibility map that index-only scans need)
             # for the freshly loaded tables: without them PostgreSQL guesses one row per table until
