@@ -97,8 +97,10 @@ class Activity(models.Model):
             ),
         ]
         indexes = [
-            # Activity list of a community, newest first.
-            models.Index(fields=["community", "-starts_at"], name="activity_community_recent"),
+            # Activity list of a community, newest first; and, from the index alone (the last two
+            # columns), the dashboard's activities per community in the last 12 months and the join
+            # of its "records awaiting confirmation" count (city scale: 13 → 2 ms and 20 → 13 ms).
+            models.Index(fields=["community", "-starts_at", "is_cancelled", "id"], name="activity_community_held"),
         ]
 
     def __str__(self):
