@@ -67,11 +67,17 @@ def totals_apply(records, sign: int):
         Volunteer.objects.filter(pk=volunteer_id).update(
             confirmed_hours=F("confirmed_hours") + sign * hours, confirmed_records=F("confirmed_records") + sign * count,
         )
-    for (kind, key), (hours, count) in per_key.items():
-        HoursTotal.objects.get_or_create(kind=kind, key=key)
-        HoursTotal.objects.filter(kind=kind, key=key).update(
-            hours=F("hours") + sign * hours, records=F("records") + sign * count,
-        )
+    if sign > 0:  # one INSERT … ON CONFLICT adding to the row, or creating it, for all keys
+        ops = connection.ops
+        rows = [(kind, key, ops.adapt_decimalfield_value(hours, 12, 2), count)
+                for (kind, key), (hours, count) in sorted(per_key.items())]
+        for start in range(0, len(rows), UPSERT_BATCH):
+            _upsert(HoursTotal._meta.db_table, ["kind", "key", "hours", "records"], ["kind", "key"],
+                    ["hours", "records"], rows[start:start + UPSERT_BATCH])
+    else:  # the rows exist: the records being taken away were added to them
+        for (kind, key), (hours, count) in per_key.items():
+            HoursTotal.objects.filter(kind=kind, key=key).update(hours=F("hours") - hours,
+                                                                 records=F("records") - count)
 
 
 def _months_apply(records, sign, cache):
