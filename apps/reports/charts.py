@@ -14,6 +14,7 @@ or another language draws a new chart.
 
 import base64
 import functools
+import math
 import re
 
 import pygal
@@ -66,11 +67,28 @@ def line_chart(labels, series, *, secondary=()) -> str:
     return _line_chart(_texts(labels), _series(series), frozenset(_texts(secondary)))
 
 
+def integer_ticks(values, most=8):
+    """Axis ticks 0, step, 2·step … (step 1, 2 or 5 × 10ⁿ, at most ``most`` + 1 ticks) reaching
+    the largest value, when every value is a whole number (counts): pygal's own ticks would show
+    0.2, 0.4 … organizations when the counts are small. None otherwise (pygal chooses)."""
+    values = [v for v in values if v is not None]
+    if not values or any(v != int(v) or v < 0 for v in values):
+        return None
+    top = max(1, int(max(values)))
+    step = 1
+    while math.ceil(top / step) > most:
+        magnitude = 10 ** int(math.log10(step))
+        step = next(m * magnitude for m in (2, 5, 10) if m * magnitude > step)
+    return list(range(0, math.ceil(top / step) * step + 1, step))
+
+
 @functools.lru_cache(maxsize=256)
 def _bar_chart(labels, series, horizontal, stacked):
     kind = {(False, False): pygal.Bar, (True, False): pygal.HorizontalBar,
             (False, True): pygal.StackedBar, (True, True): pygal.HorizontalStackedBar}[horizontal, stacked]
-    chart = kind(**_options(x_label_rotation=0 if horizontal else 30, show_legend=len(series) > 1))
+    ticks = None if stacked else integer_ticks([v for _name, values in series for v in values])
+    chart = kind(**_options(x_label_rotation=0 if horizontal else 30, show_legend=len(series) > 1,
+                            **({"y_labels": ticks} if ticks else {})))
     chart.x_labels = list(labels)
     for name, values in series:
         chart.add(name, list(values))

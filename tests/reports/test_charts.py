@@ -24,3 +24,13 @@ def test_pie_leaves_out_zero_slices_and_line_keeps_its_secondary_axis():
     assert "空" not in _svg(charts.pie_chart([("有", 3), ("空", 0)]))
     line = charts.line_chart(["2026-01", "2026-02"], [("时长", [1, 2]), ("人数", [3, 4])], secondary={"人数"})
     assert line != charts.line_chart(["2026-01", "2026-02"], [("时长", [1, 2]), ("人数", [3, 4])])
+
+
+def test_count_axes_have_whole_number_ticks():
+    assert charts.integer_ticks([0, 1, 3]) == [0, 1, 2, 3]
+    assert charts.integer_ticks([7, 45]) == [0, 10, 20, 30, 40, 50]
+    assert charts.integer_ticks([0, 0]) == [0, 1]
+    assert charts.integer_ticks([1234]) == [0, 200, 400, 600, 800, 1000, 1200, 1400]
+    assert charts.integer_ticks([1.5, 2]) is None  # hours and yuan: pygal's own ticks
+    svg = _svg(charts.bar_chart(["宝石社区", "葛岭社区"], [("活动", [1, 2])]))
+    assert ">0.2<" not in svg and ">1.5<" not in svg and ">2<" in svg
