@@ -47,6 +47,10 @@ def benchmark_pages():
     month = last.started_at.date().replace(day=1) if last else None
     month_end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1) if month else None
     contract = Contract.objects.order_by("-amount", "pk").first()
+    # The organization detail with every section filled: the provider of contracts (their
+    # evaluations and acceptances are prefetched only when there are contracts) with most members.
+    provider = (Organization.objects.filter(pk__in=Contract.objects.values("provider"))
+                .annotate(n=Count("volunteer_memberships")).order_by("-n", "pk").first()) or large
     street = Area.objects.filter(level=AreaLevel.STREET).order_by("code").first()
     org_filter = {"status": "normal", "legal_form": "service_institution"}
     pages = [
@@ -60,7 +64,7 @@ def benchmark_pages():
              f"/office/records/?{urlencode({'organization': large.pk, 'date_from': month, 'date_to': month_end})}",
              f"/admin/activities/servicerecord/?{urlencode(_month_hierarchy(large.pk, month))}" if month else ""),
         Page("volunteer detail", "city", f"/office/volunteers/{volunteer.pk}/"),
-        Page("organization detail", "city", f"/office/organizations/{large.pk}/"),
+        Page("organization detail", "city", f"/office/organizations/{provider.pk}/"),
         Page("contract detail", "city", f"/office/procurement/contracts/{contract.pk}/" if contract else ""),
         Page("dashboard (/office/)", "street" if street else "city", "/office/"),
         Page("portal home (large organization)", "org_a_admin", f"/portal/{large.code}/"),

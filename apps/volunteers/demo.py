@@ -17,6 +17,8 @@ SKILLS = ["助老陪护", "文艺演出", "心理疏导", "法律咨询", "医�
 TIMES = ["工作日白天", "工作日晚上", "周末", "节假日", "随时"]
 INTENTIONS = ["社区服务", "养老", "助残", "儿童青少年", "文体", "平安巡防"]
 TEAM_SUFFIXES = ["志愿服务队", "党员先锋队", "巾帼志愿队", "青年志愿队"]
+#: Bulk scales: volunteers registered within this many days (skewed to recent ones).
+REGISTRATION_DAYS = 3 * 365
 
 
 def seed(ctx):
@@ -113,22 +115,27 @@ def seed_bulk(ctx):
         id_number = synthetic_resident_id("330106", birth, sequence)
         phone = f"1{rng.choice('3578')}{rng.randint(0, 999999999):09d}"
         community = communities[rng.randrange(len(communities))]
+        # Registered over the last three years, more of them recently (the registry grows).
+        registered = now - datetime.timedelta(days=REGISTRATION_DAYS * rng.random() ** 1.6,
+                                              seconds=rng.randint(0, 86_399))
         rows.append((f"{today:%Y}{n + 1:08d}", person_name(rng), Sex.MALE if sequence % 2 else Sex.FEMALE, birth,
                      encrypt(id_number), keyed_hash(id_number), encrypt(phone), keyed_hash(phone), community.pk,
-                     rng.choice(politics), rng.choice(SKILLS), rng.choice(TIMES), rng.choice(INTENTIONS), now, now))
-        facts.append((birth, community.pk))
+                     rng.choice(politics), rng.choice(SKILLS), rng.choice(TIMES), rng.choice(INTENTIONS), registered,
+                     registered))
+        facts.append((birth, community.pk, registered))
     insert_rows(Volunteer, ["number", "name", "sex", "birth_date", "id_number", "id_number_hash", "phone",
                             "phone_hash", "community_id", "political_status", "skills", "availability",
                             "service_intention", "created_at", "updated_at"], rows)
     del rows
     ids = list(Volunteer.objects.order_by("pk").values_list("pk", flat=True))
-    minors = {pk for pk, (birth, _c) in zip(ids, facts, strict=True) if (today - birth).days < 18 * 365}
+    minors = {pk for pk, (birth, _c, _r) in zip(ids, facts, strict=True) if (today - birth).days < 18 * 365}
     insert_rows(Consent, ["volunteer_id", "purpose", "version", "given_at", "guardian_name", "guardian_relation"],
-                ((pk, ConsentPurpose.REGISTRATION, "2026-01", now, "家长" if pk in minors else "",
-                  "父母" if pk in minors else "") for pk in ids))
+                ((pk, ConsentPurpose.REGISTRATION, "2026-01", fact[2], "家长" if pk in minors else "",
+                  "父母" if pk in minors else "") for pk, fact in zip(ids, facts, strict=True)))
     members = {}  # organization id -> [volunteer ids], in joining order
     membership_rows = []
-    for pk, (_birth, community_id) in zip(ids, facts, strict=True):
+    for pk, (_birth, community_id, registered) in zip(ids, facts, strict=True):
+        registered_on = timezone.localtime(registered).date()
         chosen = {weighted_index(rng, cum) for _ in range(rng.choice([1, 1, 2, 2, 3]))}
         nearby = by_area.get(community_id)
         if nearby:
@@ -136,11 +143,11 @@ def seed_bulk(ctx):
         for rank in chosen:
             organization_id = organizations[rank].pk
             members.setdefault(organization_id, []).append(pk)
-            membership_rows.append((pk, organization_id, VolunteerMembership.Role.MEMBER,
-                                    today - datetime.timedelta(days=rng.randint(30, 900))))
+            membership_rows.append((pk, organization_id, VolunteerMembership.Role.MEMBER,  # joined after registering
+                                    today - datetime.timedelta(days=rng.randint(0, max(0, (today - registered_on).days)))))
     insert_rows(VolunteerMembership, ["volunteer_id", "organization_id", "role", "joined_on"], membership_rows)
     teams = _bulk_teams(rng, today, organizations[: max(3, len(organizations) // 10)], members)
-    ctx.made.update(volunteer_ids=ids, volunteer_births=dict(zip(ids, (b for b, _c in facts), strict=True)),
+    ctx.made.update(volunteer_ids=ids, volunteer_births=dict(zip(ids, (f[0] for f in facts), strict=True)),
                     members=members, teams=teams, organizations_by_size=organizations)
     ctx.say(f"volunteers: {len(ids)}, memberships: {len(membership_rows)}, teams: {len(teams)}")
 
