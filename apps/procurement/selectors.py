@@ -139,13 +139,13 @@ def weighted_score(evaluations) -> WeightedScore:
 
 # --- An organization's record -------------------------------------------------------------------
 
-def organization_contracts(organization):
-    """Contracts and their evaluations on an organization's record. They are part of its
-    credit information, so a user who may see the organization sees all of them."""
-    contracts = list(
-        Contract.objects.filter(provider=organization).select_related("project__purchaser")
-        .prefetch_related("evaluations", "acceptances").order_by("-signed_on", "-pk")
-    )
+def organization_contracts(organization, limit=None):
+    """Contracts and their evaluations on an organization's record, newest first (the first
+    ``limit``). They are part of its credit information, so a user who may see the organization
+    sees all of them."""
+    contracts = (Contract.objects.filter(provider=organization).select_related("project__purchaser")
+                 .prefetch_related("evaluations", "acceptances").order_by("-signed_on", "-pk"))
+    contracts = list(contracts[:limit] if limit is not None else contracts)
     for contract in contracts:
         contract.weighted = weighted_score(contract.evaluations.all())
     return contracts

@@ -59,3 +59,18 @@ def test_query_count_does_not_grow_with_contracts(world, client_for):
         response = _detail(client, world)
     assert response.content.decode().count('data-testid="org-contract-row"') == 5
     assert len(five) == len(one)
+
+
+def test_a_provider_of_many_contracts_shows_the_latest_and_links_to_the_rest(world, client_for, monkeypatch):
+    from apps.backoffice.views import organizations as views
+
+    monkeypatch.setattr(views, "CONTRACTS_SHOWN", 2)
+    numbers = [f"XH-2025-4{n:02d}" for n in range(3)]
+    for number in numbers:
+        factories.performing_contract(world, number=number)
+    response = _detail(client_for(STREET_STAFF), world)
+    content = response.content.decode()
+    assert content.count('data-testid="org-contract-row"') == 2
+    assert response.context["contracts_total"] == 3
+    assert 'data-testid="org-contracts-more"' in content and "共 3 份" in content
+    assert f'{reverse("office:procurement_contract_list")}?provider={world.org_a.pk}' in content

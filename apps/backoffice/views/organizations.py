@@ -29,6 +29,8 @@ from ..tables.organizations import OrganizationTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 
 DECIDING_LEVELS = {AreaLevel.CITY, AreaLevel.DISTRICT, AreaLevel.STREET}
+#: Contracts on an organization's record (newest first); the rest are in the contract list.
+CONTRACTS_SHOWN = 20
 TABS = {
     "profile": gettext_lazy("Profile"),
     "reports": gettext_lazy("Annual reports"),
@@ -130,7 +132,8 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
             ]),
             can_reveal=can_reveal_personal_data(self.request.user),
             # Contracts, awards and evaluations are part of its credit information (DOMAIN §5).
-            contracts=procurement_selectors.organization_contracts(organization),
+            contracts=procurement_selectors.organization_contracts(organization, limit=CONTRACTS_SHOWN),
+            contracts_total=organization.procurement_contracts.count(),
         )
         if organization.is_registered:
             year = selectors.last_due_report_year(organization.legal_form, today) + 1
