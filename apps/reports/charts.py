@@ -67,19 +67,33 @@ def line_chart(labels, series, *, secondary=()) -> str:
     return _line_chart(_texts(labels), _series(series), frozenset(_texts(secondary)))
 
 
+def _nice_step(raw):
+    """The smallest whole step of 1, 2 or 5 × 10ⁿ that is at least ``raw``."""
+    step = 1
+    while step < raw:
+        magnitude = 10 ** int(math.log10(step))
+        step = next(m * magnitude for m in (2, 5, 10) if m * magnitude > step)
+    return step
+
+
+def nice_ticks(top, most=8):
+    """0, step, 2·step … up to the first tick at or above ``top`` (at most ``most`` + 1 ticks)."""
+    step = _nice_step(max(top, 1) / most)
+    return list(range(0, math.ceil(max(top, 1) / step) * step + 1, step))
+
+
 def integer_ticks(values, most=8):
-    """Axis ticks 0, step, 2·step … (step 1, 2 or 5 × 10ⁿ, at most ``most`` + 1 ticks) reaching
-    the largest value, when every value is a whole number (counts): pygal's own ticks would show
-    0.2, 0.4 … organizations when the counts are small. None otherwise (pygal chooses)."""
+    """Axis ticks for counts (every value a whole number): pygal's own ticks would show 0.2,
+    0.4 … organizations when the counts are small. None otherwise (pygal chooses)."""
     values = [v for v in values if v is not None]
     if not values or any(v != int(v) or v < 0 for v in values):
         return None
-    top = max(1, int(max(values)))
-    step = 1
-    while math.ceil(top / step) > most:
-        magnitude = 10 ** int(math.log10(step))
-        step = next(m * magnitude for m in (2, 5, 10) if m * magnitude > step)
-    return list(range(0, math.ceil(top / step) * step + 1, step))
+    return nice_ticks(int(max(values)), most)
+
+
+def _label(value):
+    """Axis labels: whole numbers without decimals, others with one."""
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
 
 
 @functools.lru_cache(maxsize=256)
@@ -105,7 +119,16 @@ def _pie_chart(slices):
 
 @functools.lru_cache(maxsize=256)
 def _line_chart(labels, series, secondary):
-    chart = pygal.Line(**_options(x_label_rotation=30, show_legend=True))
+    # Whole-number ticks on both axes: the right-hand axis spans the same number of steps as the
+    # left one, so its labels are whole steps too (pygal divides the range evenly: 30939.06667).
+    primary = [v for name, values in series if name not in secondary for v in values]
+    ticks = nice_ticks(max([*primary, 0]))
+    extra = {"y_labels": ticks, "value_formatter": _label}
+    others = [v for name, values in series if name in secondary for v in values]
+    if others:
+        step = _nice_step(max([*others, 1]) / (len(ticks) - 1))
+        extra["secondary_range"] = (0, step * (len(ticks) - 1))
+    chart = pygal.Line(**_options(x_label_rotation=30, show_legend=True, **extra))
     chart.x_labels = list(labels)
     for name, values in series:
         chart.add(name, list(values), secondary=name in secondary)

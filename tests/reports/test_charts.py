@@ -34,3 +34,13 @@ def test_count_axes_have_whole_number_ticks():
     assert charts.integer_ticks([1.5, 2]) is None  # hours and yuan: pygal's own ticks
     svg = _svg(charts.bar_chart(["宝石社区", "葛岭社区"], [("活动", [1, 2])]))
     assert ">0.2<" not in svg and ">1.5<" not in svg and ">2<" in svg
+
+
+def test_both_axes_of_a_line_chart_have_whole_number_labels():
+    line = _svg(charts.line_chart(["2026-01", "2026-02"], [("时长", [1500.5, 150000]), ("人数", [300, 33149])],
+                                  secondary={"人数"}))
+    import re
+
+    labels = set(re.findall(r"<text[^>]*>(\d+(?:\.\d+)?)</text>", line))  # axis labels, not point data
+    assert {"0", "20000", "160000"} <= labels and "5000" in labels  # 8 steps of 20000 and of 5000
+    assert not [label for label in labels if "." in label]
