@@ -12,13 +12,24 @@ cached version; the results are the same tuples (tested against the original).
 are template columns that compile ``{{ value|date:"…" }}`` anew for every cell. The columns
 below format the value directly, with the same output (tested), and are registered in the
 column library after the stock ones, which makes the library choose them for model fields.
+
+3. The stock ``bootstrap5.html`` computes ``column.attrs`` (the th, td and footer attributes and
+their classes, through ``computed_values`` and ``get_column_class_names``) for every cell, and
+renders every cell through three template tags. ``render_row`` writes a row as the template
+writes it (``templates/django_tables2/table.html`` calls it; the HTML is the same, tested
+against the stock template): a column whose attributes contain no callable, in a table that
+does not override ``get_column_class_names``, gets the same ``<td>`` attributes in every row,
+computed once per table; other columns are computed per cell as before.
 """
 
 import functools
 import inspect
 
 import django_tables2 as tables
+from django.template.base import Variable, render_value_in_context
+from django.templatetags import l10n
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
 from django_tables2 import utils
 from django_tables2.columns import library
 
@@ -68,6 +79,56 @@ class LocalDateColumn(_DirectDateFormatMixin, tables.DateColumn):
 @library.register  # after LocalDateColumn: a DateTimeField is a DateField too, and is tried first
 class LocalDateTimeColumn(_DirectDateFormatMixin, tables.DateTimeColumn):
     short_format, long_format = "SHORT_DATETIME_FORMAT", "DATETIME_FORMAT"
+
+
+# The whitespace of bootstrap5.html's ``table.tbody.row`` block.
+_ROW_OPEN = "\n                    <tr "
+_CELLS_OPEN = ">\n                        "
+_CELL_OPEN = "\n                            <td "
+_CELL_CLOSE = "</td>\n                        "
+_ROW_CLOSE = "\n                    </tr>\n                    "
+_PER_CELL = object()  # marks a column whose <td> attributes depend on the row
+_CELL = Variable("cell")
+
+
+def _has_callable(attrs):
+    return any(callable(value) or (isinstance(value, dict) and _has_callable(value)) for value in attrs.values())
+
+
+def _td_attributes(bound_column):
+    """The column's ``<td>`` attributes as HTML, or ``_PER_CELL`` when a row could change them."""
+    table = bound_column._table
+    if (type(table).get_column_class_names is not tables.Table.get_column_class_names
+            or _has_callable(table.attrs) or _has_callable(bound_column.column.attrs)):
+        return _PER_CELL
+    return bound_column.attrs["td"].as_html()
+
+
+def _cell_html(context, column, cell):
+    """What ``{% if column.localize == None %}{{ cell }}{% else %}…{% endif %}`` writes."""
+    if callable(cell):  # the template calls a callable variable (or replaces it): leave that to it
+        with context.push(cell=cell):
+            cell = _CELL.resolve(context)
+    localize = column.localize
+    if localize is not None:
+        cell = l10n.localize(cell) if localize else l10n.unlocalize(cell)
+    return render_value_in_context(cell, context)
+
+
+def render_row(context, row):
+    """One ``<tr>`` of the body, as the stock template's ``table.tbody.row`` block writes it."""
+    table = row.table
+    td_attributes = table.__dict__.setdefault("_gz_td_attributes", {})
+    parts = [_ROW_OPEN, row.attrs.as_html(), _CELLS_OPEN]
+    for column, cell in row.items():  # (items() also sets current_record/current_value for attrs)
+        attributes = td_attributes.get(column.name)
+        if attributes is None:
+            attributes = td_attributes[column.name] = _td_attributes(column)
+        if attributes is _PER_CELL:
+            attributes = column.attrs["td"].as_html()
+        parts += (_CELL_OPEN, attributes, ">", _cell_html(context, column, cell), _CELL_CLOSE)
+    parts.append(_ROW_CLOSE)
+    return mark_safe("".join(parts))  # attributes from as_html(), cells escaped as the template does
 
 
 def install():

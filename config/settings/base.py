@@ -184,7 +184,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 FILTERS_EMPTY_CHOICE_LABEL = _("All")  # django-filter's dropdowns: "全部" instead of "---------"
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/gz_bootstrap5.html"  # bootstrap5.html, rows written in Python
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 MAILERS = {

@@ -1,5 +1,7 @@
 from django import template
 
+from apps.core.tables import render_row
+
 register = template.Library()
 
 _SELECTS = {"select", "selectmultiple", "nullbooleanselect"}
@@ -19,3 +21,9 @@ def bootstrap(field):
         css += " is-invalid"
     existing = field.field.widget.attrs.get("class", "")
     return field.as_widget(attrs={"class": f"{existing} {css}".strip()})
+
+
+@register.simple_tag(takes_context=True)
+def table_row(context, row):
+    """A django-tables2 body row, written in Python (see ``apps.core.tables.render_row``)."""
+    return render_row(context, row)

@@ -1,0 +1,140 @@
+"""The project's table template (rows written by ``apps.core.tables.render_row``) gives the HTML
+of django-tables2's stock ``bootstrap5.html``, on every list page and on tables that use the
+per-cell features (callable attributes, row attributes, localization, callable cells)."""
+
+import io
+import re
+
+import django_tables2 as tables
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.template import Context, Template
+from django.test import Client, RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_tables2 import RequestConfig, SingleTableMixin
+
+from apps.accounts.models import Membership
+
+STOCK = "django_tables2/bootstrap5.html"
+PROJECT = "django_tables2/gz_bootstrap5.html"
+
+
+def test_the_project_uses_its_template():
+    assert settings.DJANGO_TABLES2_TEMPLATE == PROJECT
+    from apps.backoffice.tables.organizations import OrganizationTable
+
+    assert OrganizationTable([]).template_name == PROJECT
+
+
+def _table_views():
+    """(namespace:name, route keyword names) of every list view with a table."""
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern):
+                view_class = getattr(pattern.callback, "view_class", None)
+                if view_class and issubclass(view_class, SingleTableMixin) and namespace in ("office", "portal"):
+                    yield f"{namespace}:{pattern.name}", set(pattern.pattern.converters)
+
+    return sorted(walk(get_resolver().url_patterns, None))
+
+
+def _with_stock_template(monkeypatch):
+    monkeypatch.setattr(tables.Table, "template_name", property(lambda self: STOCK, lambda self, value: None))
+
+
+def _page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    if not response["Content-Type"].startswith("text/html"):  # a table view that only exports
+        return ""
+    html = response.content.decode()
+    assert 'class="table-container"' in html, url
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def _client(username):
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def test_every_list_page_is_the_same_as_with_the_stock_template(db, monkeypatch):
+    call_command("seed_demo", stdout=io.StringIO())  # the demo data: lists with rows
+    views = _table_views()
+    assert {"office:organization_list", "office:volunteer_list", "office:record_list",
+            "portal:work_record_list"} <= {name for name, _ in views}
+    office, portal = _client("city"), _client("org_a_admin")
+    org_a = Membership.objects.get(user__username="org_a_admin").organization
+    pages = []
+    for name, keywords in views:
+        if keywords - {"org"}:
+            continue
+        client = portal if "org" in keywords else office
+        url = reverse(name, kwargs={"org": org_a.code} if "org" in keywords else {})
+        pages += [(client, url), (client, f"{url}?sort=-pk"), (client, f"{url}?keyword=%E6%97%A0%E6%AD%A4%E4%BA%BA")]
+    ours = [_page(client, url) for client, url in pages]
+    _with_stock_template(monkeypatch)
+    stock = [_page(client, url) for client, url in pages]
+    for (_, url), mine, theirs in zip(pages, ours, stock, strict=True):
+        assert mine == theirs, url
+    assert sum("<td " in html for html in ours) > len(pages) / 2  # most pages have rows
+    assert any("page-link" in html for html in ours)  # and some are paginated
+
+
+class Everything(tables.Table):
+    """Callable attributes, row attributes, localized columns and a callable cell."""
+
+    name = tables.Column(attrs={"td": {"class": lambda record: f"n{record['n']}", "data-x": "a&b"}})
+    n = tables.Column(localize=True, attrs={"th": {"class": "num"}, "cell": {"data-v": lambda value: value}})
+    amount = tables.Column(localize=False)
+    plain = tables.Column(attrs={"td": {"class": "fixed wide"}}, orderable=False)
+    thing = tables.Column(empty_values=())
+    markup = tables.TemplateColumn("<b>{{ value }}</b>")
+
+    class Meta:
+        row_attrs = {"data-id": lambda record: record["n"], "class": "r"}
+        attrs = {"class": "table", "tbody": {"id": "b"}}
+
+    def render_thing(self, record):
+        return (lambda: f"called {record['n']}") if record["n"] % 2 else "<i>kept escaped</i>"
+
+
+class Classy(Everything):
+    class Meta(Everything.Meta):
+        pass
+
+    def get_column_class_names(self, classes_set, bound_column):
+        return classes_set | {f"col-{bound_column.name}"}
+
+
+ROWS = [{"name": f"名字 <{i}>", "n": 1000 + i, "amount": 1234.5 * i, "plain": None, "markup": "x&y"} for i in range(5)]
+
+
+@pytest.mark.parametrize("table_class", [Everything, Classy])
+@pytest.mark.parametrize("rows", [ROWS, []])
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_per_cell_features_give_the_stock_html(table_class, rows, language, settings):
+    settings.USE_THOUSAND_SEPARATOR = True
+    request = RequestFactory().get("/", {"sort": "-n", "page": "2"}, HTTP_ACCEPT_LANGUAGE=language)
+
+    def render(template_name):
+        table = table_class(rows, empty_text="无 <数据>")
+        RequestConfig(request, paginate={"per_page": 2}).configure(table)
+        return Template("{% load django_tables2 %}{% render_table table name %}").render(
+            Context({"table": table, "request": request, "name": template_name}))
+
+    from django.utils import translation
+
+    with translation.override(language):
+        ours, stock = render(PROJECT), render(STOCK)
+    assert ours == stock
+    if rows:  # page 2 of the rows sorted by n, descending
+        assert 'id="b"' in ours and 'data-id="1002" class="r even"' in ours and 'n1001" data-x="a&amp;b"' in ours
+        assert "called 1001" in ours and "&lt;i&gt;kept escaped&lt;/i&gt;" in ours
+    else:
+        assert "无 &lt;数据&gt;" in ours
