@@ -2,22 +2,39 @@
 Python. Django renders a select through one template include per ``<option>``; a street's
 organization dropdown (~500 options) then took most of a list page's time (volunteer list at
 city scale: ~20 ms of ~80). The output is Django's markup (tested against it); a select whose
-options use another template is left to Django."""
+options use another template is left to Django.
 
+``load_label_columns_only`` makes a model dropdown's options load only the columns of their
+labels."""
+
+import functools
+import html
+
+from django.forms import ModelChoiceField
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import format_html, format_html_join
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 
 SELECT = "django/forms/widgets/select.html"
 OPTION = "django/forms/widgets/select_option.html"
 
 
+def _escape(value):
+    """``conditional_escape`` (same result), without its lazy-argument check for every call: a
+    dropdown writes a thousand of these."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 def _attrs(attrs):
     """What ``django/forms/widgets/attrs.html`` writes: True → bare name, False → left out."""
-    return format_html_join("", "{}", (
-        (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
-        for name, value in attrs.items() if value is not False
-    ))
+    if not attrs:
+        return ""
+    return "".join(f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
+                   for name, value in attrs.items() if value is not False)
 
 
 class Renderer(DjangoTemplates):
@@ -30,15 +47,64 @@ class Renderer(DjangoTemplates):
         return super().render(template_name, context, request=request)
 
     def _select(self, widget, groups):
-        parts = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
+        parts = [f'<select name="{_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group_name, options, _index in groups:
             if group_name:
-                parts.append(format_html('\n  <optgroup label="{}">', group_name))
-            for option in options:
-                # (select_option.html ends with a newline, which the include keeps)
-                parts.append(format_html('\n  <option value="{}"{}>{}</option>\n', str(option["value"]),
-                                         _attrs(option["attrs"]), option["label"]))
+                parts.append(f'\n  <optgroup label="{_escape(group_name)}">')
+            # (select_option.html ends with a newline, which the include keeps)
+            parts += [f'\n  <option value="{_escape(str(option["value"]))}"{_attrs(option["attrs"])}>'
+                      f'{_escape(option["label"])}</option>\n' for option in options]
             if group_name:
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
-        return mark_safe("".join(parts))  # every piece went through format_html
+        return mark_safe("".join(parts))  # every value and attribute went through _escape
+
+
+# --- model dropdowns ---------------------------------------------------------------------------
+
+#: The columns each model's ``__str__`` reads. A dropdown of one of these models loads only them
+#: (and the option value): a street's organization filter lists ~500 organizations of ~20
+#: columns each to print their names. Tested against ``__str__`` of fully loaded rows.
+LABEL_COLUMNS = {
+    "areas.Area": ("name",),
+    "organizations.Organization": ("name",),
+    "organizations.ServiceDomain": ("name",),
+    "volunteers.Volunteer": ("name", "number"),
+    "volunteers.Team": ("name",),
+    "activities.Activity": ("name",),
+}
+
+
+@functools.cache
+def _label_columns_iterator(iterator_class):
+    class LabelColumnsIterator(iterator_class):
+        def __init__(self, field):
+            super().__init__(field)
+            columns = LABEL_COLUMNS[self.queryset.model._meta.label]
+            self.queryset = self.queryset.only(*columns, *filter(None, [field.to_field_name]))
+
+    return LabelColumnsIterator
+
+
+def load_label_columns_only(field):
+    """Let the options of a ``ModelChoiceField`` load only the columns their labels need. Only
+    the options change: the chosen value is still looked up as a full row (filters use more than
+    its name, e.g. an area's path)."""
+    queryset = field.queryset
+    if (queryset is None or queryset.model._meta.label not in LABEL_COLUMNS or queryset.query.select_related
+            or type(field).label_from_instance is not ModelChoiceField.label_from_instance):
+        return  # unknown label columns, or a label computed otherwise: full rows as before
+    field.iterator = _label_columns_iterator(type(field).iterator)
+    field.queryset = queryset  # the widget's choices are an iterator made when the queryset is set
+
+
+class LabelColumnsOnlyMixin:
+    """For a ``FilterSet``: its form's model dropdowns load only their labels' columns."""
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            for field in super().form.fields.values():
+                if isinstance(field, ModelChoiceField):
+                    load_label_columns_only(field)
+        return self._form

@@ -3,6 +3,8 @@
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from apps.core.forms import Renderer
 
@@ -13,9 +15,11 @@ class Sample(forms.Form):
     many = forms.MultipleChoiceField(choices=[(1, "x"), (2, "y"), (3, "z")], required=False)
     flagged = forms.ChoiceField(choices=[("x", "X")], widget=forms.Select(attrs={"disabled": True, "data-a": "1",
                                                                              "class": "form-select", "hidden": False}))
+    lazy = forms.ChoiceField(choices=[("", gettext_lazy("All")), ("s", mark_safe("<b>safe</b>")), (1, 2.5)],
+                             widget=forms.Select(attrs={"data-label": gettext_lazy("Search"), "title": "<&>"}))
 
 
-@pytest.mark.parametrize("data", [{}, {"plain": "a", "grouped": "2", "many": ["1", "3"], "flagged": "x"},
+@pytest.mark.parametrize("data", [{}, {"plain": "a", "grouped": "2", "many": ["1", "3"], "flagged": "x", "lazy": "s"},
                                   {"plain": "nope", "grouped": "3"}])
 def test_selects_are_written_as_django_writes_them(data):
     for name in Sample.base_fields:

@@ -2,11 +2,12 @@ import django_filters
 from django.db.models import Q
 
 from apps.core.crypto import defer_encrypted
+from apps.core.forms import LabelColumnsOnlyMixin
 
 
-class ScopedFilterSet(django_filters.FilterSet):
+class ScopedFilterSet(LabelColumnsOnlyMixin, django_filters.FilterSet):
     """Every dropdown of a back-office filter lists only what the user may see (and loads no
-    encrypted personal data: options show names only)."""
+    encrypted personal data: options show names only, and load only the columns of their labels)."""
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)

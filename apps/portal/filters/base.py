@@ -2,12 +2,13 @@ import django_filters
 from django.db.models import Q
 
 from apps.core.crypto import defer_encrypted
+from apps.core.forms import LabelColumnsOnlyMixin
 
 
-class PortalFilterSet(django_filters.FilterSet):
+class PortalFilterSet(LabelColumnsOnlyMixin, django_filters.FilterSet):
     """Every dropdown of a portal filter lists only the current organization's rows: each
     ``ModelChoiceFilter`` queryset goes through ``for_organization(request.organization)``, without encrypted columns (the options show
-    names only)."""
+    names only, and load only the columns of their labels)."""
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)

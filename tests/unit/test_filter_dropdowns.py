@@ -1,0 +1,98 @@
+"""The filters' model dropdowns load only the columns of their labels (``LABEL_COLUMNS``): the
+same options, one query per dropdown, and the chosen value is still a full row."""
+
+import importlib
+import io
+import pkgutil
+import re
+
+import django_filters
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+import apps.backoffice.filters
+import apps.portal.filters
+from apps.accounts.models import Membership
+from apps.areas.models import Area, AreaLevel
+from apps.backoffice.filters.base import ScopedFilterSet
+from apps.backoffice.filters.volunteers import VolunteerFilter
+from apps.core import forms
+from apps.portal.filters.base import PortalFilterSet
+from tests.personas import STREET_STAFF
+
+
+def _filter_sets():
+    for package in (apps.backoffice.filters, apps.portal.filters):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    return [*subclasses(ScopedFilterSet), *subclasses(PortalFilterSet)]
+
+
+def _dropdowns(filter_set):
+    return {name: f for name, f in filter_set.base_filters.items() if isinstance(f, django_filters.ModelChoiceFilter)}
+
+
+def test_every_dropdown_model_has_its_label_columns():
+    models = {f.queryset.model._meta.label for fs in _filter_sets() for f in _dropdowns(fs).values()}
+    assert len(models) >= 5
+    assert models <= set(forms.LABEL_COLUMNS), models - set(forms.LABEL_COLUMNS)
+
+
+def _request(username, portal):
+    user = get_user_model().objects.get(username=username)
+    request = RequestFactory().get("/")
+    request.user = user
+    if portal:
+        request.organization = Membership.objects.filter(user=user).order_by("pk").first().organization
+    return request
+
+
+def _render(filter_set, request):
+    """The form's HTML and the queries its rendering ran."""
+    with CaptureQueriesContext(connection) as queries:
+        html = str(filter_set({}, queryset=filter_set._meta.model.objects.none(), request=request).form)
+    return html, [q["sql"] for q in queries.captured_queries]
+
+
+def test_dropdowns_give_the_same_options_with_one_query_each(db, monkeypatch):
+    call_command("seed_demo", stdout=io.StringIO())  # dropdowns of many options of every model
+    cases = [(fs, _request("org_a_admin" if issubclass(fs, PortalFilterSet) else "street",
+                           issubclass(fs, PortalFilterSet)))
+             for fs in _filter_sets() if _dropdowns(fs) and fs._meta.model is not None]
+    assert len(cases) >= 8
+    for fs, request in cases:  # (loads each user's area, which the scoping uses)
+        _render(fs, request)
+    ours = [_render(fs, request) for fs, request in cases]
+    monkeypatch.setattr(forms, "load_label_columns_only", lambda field: None)
+    full = [_render(fs, request) for fs, request in cases]
+    options = 0
+    for (fs, _), (html, sql), (full_html, full_sql) in zip(cases, ours, full, strict=True):
+        assert html == full_html, fs.__name__
+        assert len(sql) == len(full_sql) == len(_dropdowns(fs)), fs.__name__  # no query per option
+        for query in sql:
+            selected = re.match(r'SELECT (.*?) FROM "(\w+)"', query).groups()
+            columns = set(re.findall(r'"\w+"\."(\w+)"', selected[0]))
+            assert columns <= {"id", "name", "number"}, (fs.__name__, columns)
+        options += html.count("<option")
+    assert options > 300
+
+
+def test_the_chosen_value_is_a_full_row(world):
+    request = RequestFactory().get("/")
+    request.user = world.user(STREET_STAFF)
+    community = Area.objects.filter(level=AreaLevel.COMMUNITY).visible_to(request.user).first()
+    filter_set = VolunteerFilter({"community": community.pk}, request=request)
+    assert filter_set.is_valid()
+    chosen = filter_set.form.cleaned_data["community"]
+    assert chosen == community and chosen.get_deferred_fields() == set()  # its path serves the subtree
+    assert 'selected>' in str(filter_set.form["community"])
