@@ -7,12 +7,13 @@ import re
 
 import django_tables2 as tables
 import pytest
-from django.conf import settings
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.template import Context, Template
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from apps.accounts.models import Membership
@@ -22,7 +23,7 @@ PROJECT = "django_tables2/gz_bootstrap5.html"
 
 
 def test_the_project_uses_its_template():
-    assert settings.DJANGO_TABLES2_TEMPLATE == PROJECT
+    assert django_settings.DJANGO_TABLES2_TEMPLATE == PROJECT
     from apps.backoffice.tables.organizations import OrganizationTable
 
     assert OrganizationTable([]).template_name == PROJECT
@@ -112,7 +113,8 @@ class Classy(Everything):
         return classes_set | {f"col-{bound_column.name}"}
 
 
-ROWS = [{"name": f"名字 <{i}>", "n": 1000 + i, "amount": 1234.5 * i, "plain": None, "markup": "x&y"} for i in range(5)]
+ROWS = [{"name": f"名字 <{i}>", "n": 1000 + i, "amount": 1234.5 * i, "plain": None, "markup": "x&y"}
+        for i in range(5)]
 
 
 @pytest.mark.parametrize("table_class", [Everything, Classy])
@@ -127,8 +129,6 @@ def test_per_cell_features_give_the_stock_html(table_class, rows, language, sett
         RequestConfig(request, paginate={"per_page": 2}).configure(table)
         return Template("{% load django_tables2 %}{% render_table table name %}").render(
             Context({"table": table, "request": request, "name": template_name}))
-
-    from django.utils import translation
 
     with translation.override(language):
         ours, stock = render(PROJECT), render(STOCK)

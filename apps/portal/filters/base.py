@@ -7,8 +7,8 @@ from apps.core.forms import LabelColumnsOnlyMixin
 
 class PortalFilterSet(LabelColumnsOnlyMixin, django_filters.FilterSet):
     """Every dropdown of a portal filter lists only the current organization's rows: each
-    ``ModelChoiceFilter`` queryset goes through ``for_organization(request.organization)``, without encrypted columns (the options show
-    names only, and load only the columns of their labels)."""
+    ``ModelChoiceFilter`` queryset goes through ``for_organization(request.organization)``,
+    without encrypted columns (the options show names only, and load only their labels' columns)."""
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
