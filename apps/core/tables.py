@@ -20,12 +20,17 @@ writes it (``templates/django_tables2/table.html`` calls it; the HTML is the sam
 against the stock template): a column whose attributes contain no callable, in a table that
 does not override ``get_column_class_names``, gets the same ``<td>`` attributes in every row,
 computed once per table; other columns are computed per cell as before.
+
+And one rule for every table: ``StableTable`` ends every ordering with the primary key, so rows
+that tie on the sorted column keep their order from one page to the next (PostgreSQL returns
+ties in any order; with a LazyPaginator a row could otherwise repeat on page 2 or never show).
 """
 
 import functools
 import inspect
 
 import django_tables2 as tables
+from django.db.models import QuerySet
 from django.template.base import Variable, render_value_in_context
 from django.templatetags import l10n
 from django.utils import formats, timezone
@@ -129,6 +134,28 @@ def render_row(context, row):
         parts += (_CELL_OPEN, attributes, ">", _cell_html(context, column, cell), _CELL_CLOSE)
     parts.append(_ROW_CLOSE)
     return mark_safe("".join(parts))  # attributes from as_html(), cells escaped as the template does
+
+
+class StableTable(tables.Table):
+    """The project's base table: orderings end with the primary key (the opposite direction of
+    the first key is not needed: any fixed tie-break makes the pages stable)."""
+
+    @property
+    def order_by(self):
+        return tables.Table.order_by.fget(self)
+
+    @order_by.setter
+    def order_by(self, value):
+        tables.Table.order_by.fset(self, value)
+        data = getattr(self.data, "data", None)
+        if not isinstance(data, QuerySet):
+            return
+        ordering = list(data.query.order_by) or list(data.query.get_meta().ordering)
+        if not ordering or any(isinstance(key, str) and key.lstrip("-") in ("pk", "id") for key in ordering):
+            return
+        first = ordering[0]
+        descending = first.startswith("-") if isinstance(first, str) else getattr(first, "descending", False)
+        self.data.data = data.order_by(*ordering, "-pk" if descending else "pk")
 
 
 def install():

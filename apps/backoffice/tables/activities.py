@@ -2,9 +2,10 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Activity
+from apps.core.tables import StableTable
 
 
-class ActivityTable(tables.Table):
+class ActivityTable(StableTable):
     name = tables.LinkColumn("office:activity_detail", args=[tables.A("pk")])
     organizer = tables.Column(verbose_name=_("organizer"), accessor="organizer_name", orderable=False)
     community = tables.Column(verbose_name=_("community"), order_by=("community__code",))

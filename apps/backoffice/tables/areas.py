@@ -2,9 +2,10 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.areas.models import Area
+from apps.core.tables import StableTable
 
 
-class AreaTable(tables.Table):
+class AreaTable(StableTable):
     name = tables.LinkColumn("office:area_detail", args=[tables.A("pk")])
     parent = tables.Column(verbose_name=_("parent area"), order_by=("parent__name",))
 

@@ -1,10 +1,11 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tables import StableTable
 from apps.imports.models import ImportJob
 
 
-class ImportJobTable(tables.Table):
+class ImportJobTable(StableTable):
     filename = tables.LinkColumn("office:import_detail", args=[tables.A("pk")], verbose_name=_("file name"))
     created_by = tables.Column(verbose_name=_("uploaded by"), orderable=False)
 

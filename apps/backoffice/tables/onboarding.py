@@ -1,10 +1,11 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tables import StableTable
 from apps.onboarding.models import ChangeRequest, SignupApplication
 
 
-class SignupApplicationTable(tables.Table):
+class SignupApplicationTable(StableTable):
     name = tables.LinkColumn("office:onboarding_application_detail", args=[tables.A("pk")])
     registry_number = tables.Column(verbose_name=_("Credit code / filing number"), accessor="registry_number",
                                     order_by=("credit_code", "filing_number"))
@@ -18,7 +19,7 @@ class SignupApplicationTable(tables.Table):
         attrs = {"data-testid": "application-table"}
 
 
-class ChangeRequestTable(tables.Table):
+class ChangeRequestTable(StableTable):
     organization = tables.LinkColumn("office:onboarding_change_detail", args=[tables.A("pk")],
                                      order_by=("organization__name",))
     created_at = tables.DateTimeColumn(format="Y-m-d H:i")

@@ -2,13 +2,14 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tables import StableTable
 from apps.organizations.models import CreditStatus, Grade, Organization
 
 CREDIT_BADGES = {CreditStatus.NORMAL: "text-bg-light", CreditStatus.ABNORMAL: "text-bg-warning",
                  CreditStatus.SERIOUS: "text-bg-danger"}
 
 
-class OrganizationTable(tables.Table):
+class OrganizationTable(StableTable):
     """Rows come annotated by the list view (credit status, current grade, overdue report)."""
 
     name = tables.LinkColumn("office:organization_detail", args=[tables.A("pk")])

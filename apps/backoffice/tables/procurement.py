@@ -2,10 +2,11 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tables import StableTable
 from apps.procurement.models import CatalogueItem, Contract, Project
 
 
-class CatalogueTable(tables.Table):
+class CatalogueTable(StableTable):
     code = tables.Column()
     name = tables.Column()
     area = tables.Column(verbose_name=_("published by"), default=_("General catalogue"), order_by=("area__name",))
@@ -25,7 +26,7 @@ class CatalogueTable(tables.Table):
         return value
 
 
-class ProjectTable(tables.Table):
+class ProjectTable(StableTable):
     name = tables.LinkColumn("office:procurement_project_detail", args=[tables.A("pk")])
     purchaser = tables.Column(order_by=("purchaser__name",))
     catalogue_item = tables.Column(order_by=("catalogue_item__code",))
@@ -37,7 +38,7 @@ class ProjectTable(tables.Table):
         order_by = ("-fiscal_year", "name")
 
 
-class ContractTable(tables.Table):
+class ContractTable(StableTable):
     number = tables.LinkColumn("office:procurement_contract_detail", args=[tables.A("pk")])
     project = tables.Column(order_by=("project__name",))
     provider = tables.Column(order_by=("provider__name",))

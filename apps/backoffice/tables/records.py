@@ -2,9 +2,10 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import ServiceRecord
+from apps.core.tables import StableTable
 
 
-class ServiceRecordTable(tables.Table):
+class ServiceRecordTable(StableTable):
     select = tables.CheckBoxColumn(accessor="pk", attrs={"th__input": {"class": "gz-select-all"},
                                                          "td__input": {"form": "bulk-confirm"}},
                                    exclude_from_export=True)

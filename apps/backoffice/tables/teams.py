@@ -1,10 +1,11 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tables import StableTable
 from apps.volunteers.models import Team
 
 
-class TeamTable(tables.Table):
+class TeamTable(StableTable):
     name = tables.LinkColumn("office:team_detail", args=[tables.A("pk")])
     organization = tables.Column(verbose_name=_("organization"), order_by=("organization__name",))
     area = tables.Column(verbose_name=_("area"), order_by=("area__code",))

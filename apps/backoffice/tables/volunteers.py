@@ -1,10 +1,11 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tables import StableTable
 from apps.volunteers.models import Volunteer
 
 
-class VolunteerTable(tables.Table):
+class VolunteerTable(StableTable):
     """Masked values only: the same columns go into CSV/XLSX exports."""
 
     number = tables.LinkColumn("office:volunteer_detail", args=[tables.A("pk")])

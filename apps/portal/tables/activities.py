@@ -2,9 +2,10 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Activity, ServiceRecord
+from apps.core.tables import StableTable
 
 
-class PortalActivityTable(tables.Table):
+class PortalActivityTable(StableTable):
     name = tables.LinkColumn("portal:work_activity_detail", args=[tables.A("organization__code"), tables.A("pk")])
     team = tables.Column(verbose_name=_("organizing team"), accessor="team__name", order_by=("team__name",))
     community = tables.Column(verbose_name=_("community"), accessor="community__name", order_by=("community__code",))
@@ -17,7 +18,7 @@ class PortalActivityTable(tables.Table):
         attrs = {"data-testid": "activity-table"}
 
 
-class PortalRecordTable(tables.Table):
+class PortalRecordTable(StableTable):
     select = tables.CheckBoxColumn(accessor="pk", attrs={"th__input": {"class": "gz-select-all"},
                                                          "td__input": {"form": "bulk-confirm"}},
                                    exclude_from_export=True)

@@ -2,9 +2,10 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.certificate_models import Certificate
+from apps.core.tables import StableTable
 
 
-class PortalCertificateTable(tables.Table):
+class PortalCertificateTable(StableTable):
     volunteer = tables.Column(verbose_name=_("volunteer"), accessor="volunteer__name", order_by=("volunteer__name",))
     manage = tables.LinkColumn("portal:work_certificate_detail", args=[tables.A("organization__code"),
                                                                       tables.A("pk")],

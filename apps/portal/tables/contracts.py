@@ -1,10 +1,11 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tables import StableTable
 from apps.procurement.models import Contract
 
 
-class PortalContractTable(tables.Table):
+class PortalContractTable(StableTable):
     number = tables.LinkColumn("portal:work_contract_detail", args=[tables.A("provider__code"), tables.A("pk")])
     project = tables.Column(verbose_name=_("project"), accessor="project__name", order_by=("project__name",))
     purchaser = tables.Column(verbose_name=_("purchaser"), accessor="project__purchaser__name", orderable=False)

@@ -1,10 +1,11 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tables import StableTable
 from apps.volunteers.models import Team, Volunteer
 
 
-class PortalVolunteerTable(tables.Table):
+class PortalVolunteerTable(StableTable):
     """Masked document number and phone only: an organization never sees full values."""
 
     id_number = tables.Column(verbose_name=_("document number"), accessor="id_number_masked", orderable=False)
@@ -19,7 +20,7 @@ class PortalVolunteerTable(tables.Table):
         attrs = {"data-testid": "volunteer-table"}
 
 
-class PortalTeamTable(tables.Table):
+class PortalTeamTable(StableTable):
     name = tables.LinkColumn("portal:work_team_detail", args=[tables.A("organization__code"), tables.A("pk")])
     leader = tables.Column(verbose_name=_("leader"), accessor="leader__name", order_by=("leader__name",))
 
