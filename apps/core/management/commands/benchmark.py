@@ -32,6 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--time-limit", type=float, default=30.0, help="Seconds at most per page and case.")
 
     def handle(self, *args, scale, seed, port, workers, time_limit, **options):
+        self.workers = workers
         if not Area.objects.exists():
             if not seed:
                 raise CommandError("The database is empty: run seed_demo --scale %s first (or pass --seed)." % scale)
@@ -69,13 +70,13 @@ class Command(BaseCommand):
 
     def _run(self, page, port, one, many, time_limit):
         cookie = session_cookie(page.persona)
-        measure(port, page.path, cookie, clients=1, requests=3, time_limit=time_limit)  # warm every worker up
+        self._warm_up(port, page.path, cookie, time_limit)
         row = {"page": page, "queries": query_count(page.path, page.persona),
                "one": measure(port, page.path, cookie, clients=1, requests=one, time_limit=time_limit),
                "many": measure(port, page.path, cookie, clients=8, requests=many, time_limit=time_limit)}
         if page.admin_path:
             admin_cookie = session_cookie("admin")
-            measure(port, page.admin_path, admin_cookie, clients=1, requests=3, time_limit=time_limit)
+            self._warm_up(port, page.admin_path, admin_cookie, time_limit)
             row["admin_queries"] = query_count(page.admin_path, "admin")
             row["admin_one"] = measure(port, page.admin_path, admin_cookie, clients=1, requests=one,
                                        time_limit=time_limit)
@@ -83,6 +84,12 @@ class Command(BaseCommand):
                                         time_limit=time_limit)
         self.stderr.write(f"  measured {page.name}")
         return row
+
+    def _warm_up(self, port, path, cookie, time_limit):
+        """Three requests for every worker, from as many concurrent clients as there are workers
+        (a sync worker serves one connection at a time, so each one gets some): a worker's first
+        request of a page compiles its templates and fills its caches, which is not what is measured."""
+        measure(port, path, cookie, clients=self.workers, requests=3 * self.workers, time_limit=time_limit)
 
     def _print(self, rows, workers):
         out = self.stdout.write
