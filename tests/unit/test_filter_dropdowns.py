@@ -96,3 +96,15 @@ def test_the_chosen_value_is_a_full_row(world):
     chosen = filter_set.form.cleaned_data["community"]
     assert chosen == community and chosen.get_deferred_fields() == set()  # its path serves the subtree
     assert 'selected>' in str(filter_set.form["community"])
+
+
+def test_dropdown_options_are_one_plain_select_not_a_server_side_cursor(world):
+    """``.iterator()`` would DECLARE a cursor on PostgreSQL (three round trips per dropdown)."""
+    from apps.backoffice.filters.organizations import OrganizationFilter
+    from apps.organizations.models import Organization
+
+    form = OrganizationFilter(data={}, queryset=Organization.objects.all(), request=_request("street", False)).form
+    with CaptureQueriesContext(connection) as queries:
+        options = [choice for choice in form.fields["area"].choices]  # (list() would ask len(): a COUNT)
+    assert [q["sql"].split()[0] for q in queries] == ["SELECT"], [q["sql"][:80] for q in queries]
+    assert len(options) > 1
