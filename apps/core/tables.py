@@ -16,7 +16,7 @@ column library after the stock ones, which makes the library choose them for mod
 3. The stock ``bootstrap5.html`` computes ``column.attrs`` (the th, td and footer attributes and
 their classes, through ``computed_values`` and ``get_column_class_names``) for every cell, and
 renders every cell through three template tags. ``render_row`` writes a row as the template
-writes it (``templates/django_tables2/table.html`` calls it; the HTML is the same, tested
+writes it (``templates/django_tables2/gz_bootstrap5.html`` calls it; the HTML is the same, tested
 against the stock template): a column whose attributes contain no callable, in a table that
 does not override ``get_column_class_names``, gets the same ``<td>`` attributes in every row,
 computed once per table; other columns are computed per cell as before.
