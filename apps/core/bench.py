@@ -120,35 +120,53 @@ class Result:
 def measure(port, path, cookie, *, clients, requests, time_limit):
     """Run ``requests`` GETs spread over ``clients`` threads (each with its own keep-alive
     connection to 127.0.0.1), stopping early after ``time_limit`` seconds."""
-    samples, lock, errors, statuses = [], threading.Lock(), [0], set()
+    return measure_interleaved(port, [(path, cookie)], clients=clients, requests=requests, time_limit=time_limit)[0]
+
+
+def measure_interleaved(port, targets, *, clients, requests, time_limit):
+    """``measure`` for several (path, cookie) targets at once, ``requests`` GETs each: every client
+    sends one request to each target in turn (which one goes first rotates), so the targets see the
+    same moments of a noisy machine and their ratio compares like with like. One Result per target;
+    its ``seconds`` is the run's time in proportion to the time spent on that target's requests."""
+    per_target = [{"samples": [], "errors": 0, "statuses": set()} for _ in targets]
+    lock = threading.Lock()
     deadline = time.monotonic() + time_limit
     per_client = [requests // clients + (1 if i < requests % clients else 0) for i in range(clients)]
 
-    def client(count):
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        for _ in range(count):
+    def client(index, count):
+        connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=60) for _ in targets]
+        for round_ in range(count):
             if time.monotonic() > deadline:
                 break
-            started = time.perf_counter()
-            connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
-            response = connection.getresponse()
-            response.read()
-            elapsed = time.perf_counter() - started
-            with lock:
-                statuses.add(response.status)
-                if response.status == 200:
-                    samples.append(elapsed)
-                else:
-                    errors[0] += 1
-        connection.close()
+            for offset in range(len(targets)):
+                which = (round_ + index + offset) % len(targets)
+                path, cookie = targets[which]
+                started = time.perf_counter()
+                connections[which].request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+                response = connections[which].getresponse()
+                response.read()
+                elapsed = time.perf_counter() - started
+                with lock:
+                    record = per_target[which]
+                    record["statuses"].add(response.status)
+                    if response.status == 200:
+                        record["samples"].append(elapsed)
+                    else:
+                        record["errors"] += 1
+        for connection in connections:
+            connection.close()
 
-    threads = [threading.Thread(target=client, args=(n,)) for n in per_client]
+    threads = [threading.Thread(target=client, args=(i, n)) for i, n in enumerate(per_client)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return Result(samples, time.perf_counter() - started, errors[0], max(statuses) if statuses else 0)
+    seconds = time.perf_counter() - started
+    busy = [sum(record["samples"]) for record in per_target]
+    return [Result(record["samples"], seconds * (share / sum(busy)) if sum(busy) else seconds, record["errors"],
+                   max(record["statuses"]) if record["statuses"] else 0)
+            for record, share in zip(per_target, busy, strict=True)]
 
 
 def query_count(path, username):

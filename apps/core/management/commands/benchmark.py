@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from apps.areas.models import Area
-from apps.core.bench import benchmark_pages, measure, query_count, session_cookie
+from apps.core.bench import benchmark_pages, measure, measure_interleaved, query_count, session_cookie
 
 # Requests per page and case: (1 client, 8 clients); bounded in count and in time.
 REQUESTS = {"small": (20, 40), "city": (40, 80)}
@@ -71,17 +71,19 @@ class Command(BaseCommand):
     def _run(self, page, port, one, many, time_limit):
         cookie = session_cookie(page.persona)
         self._warm_up(port, page.path, cookie, time_limit)
-        row = {"page": page, "queries": query_count(page.path, page.persona),
-               "one": measure(port, page.path, cookie, clients=1, requests=one, time_limit=time_limit),
-               "many": measure(port, page.path, cookie, clients=8, requests=many, time_limit=time_limit)}
-        if page.admin_path:
+        row = {"page": page, "queries": query_count(page.path, page.persona)}
+        if not page.admin_path:
+            row["one"] = measure(port, page.path, cookie, clients=1, requests=one, time_limit=time_limit)
+            row["many"] = measure(port, page.path, cookie, clients=8, requests=many, time_limit=time_limit)
+        else:  # the list and its admin changelist interleaved: both under the same load
             admin_cookie = session_cookie("admin")
             self._warm_up(port, page.admin_path, admin_cookie, time_limit)
             row["admin_queries"] = query_count(page.admin_path, "admin")
-            row["admin_one"] = measure(port, page.admin_path, admin_cookie, clients=1, requests=one,
-                                       time_limit=time_limit)
-            row["admin_many"] = measure(port, page.admin_path, admin_cookie, clients=8, requests=many,
-                                        time_limit=time_limit)
+            targets = [(page.path, cookie), (page.admin_path, admin_cookie)]
+            row["one"], row["admin_one"] = measure_interleaved(port, targets, clients=1, requests=one,
+                                                               time_limit=time_limit)
+            row["many"], row["admin_many"] = measure_interleaved(port, targets, clients=8, requests=many,
+                                                                 time_limit=time_limit)
         self.stderr.write(f"  measured {page.name}")
         return row
 
