@@ -9,9 +9,10 @@ labels."""
 
 import functools
 import html
+import string
 
 from django.forms import ModelChoiceField
-from django.forms.models import ModelChoiceIterator
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.forms.renderers import DjangoTemplates
 from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
@@ -63,39 +64,45 @@ class Renderer(DjangoTemplates):
 
 # --- model dropdowns ---------------------------------------------------------------------------
 
-#: The columns each model's ``__str__`` reads. A dropdown of one of these models loads only them
-#: (and the option value): a street's organization filter lists ~500 organizations of ~20
-#: columns each to print their names. Tested against ``__str__`` of fully loaded rows.
-LABEL_COLUMNS = {
-    "areas.Area": ("name",),
-    "organizations.Organization": ("name",),
-    "organizations.ServiceDomain": ("name",),
-    "volunteers.Volunteer": ("name", "number"),
-    "volunteers.Team": ("name",),
-    "activities.Activity": ("name",),
+#: What each model's ``__str__`` prints, as a format of the columns it reads. A dropdown of one of
+#: these models loads only those columns (and the option value) as plain tuples: a street's
+#: organization filter lists ~500 organizations of ~20 columns each to print their names.
+#: Tested against ``__str__`` of fully loaded rows (tests/unit/test_filter_dropdowns.py).
+LABELS = {
+    "areas.Area": "{name}",
+    "organizations.Organization": "{name}",
+    "organizations.ServiceDomain": "{name}",
+    "volunteers.Volunteer": "{name} ({number})",
+    "volunteers.Team": "{name}",
+    "activities.Activity": "{name}",
 }
+#: The columns of each label.
+LABEL_COLUMNS = {label: tuple(name for _text, name, _spec, _conv in string.Formatter().parse(text) if name)
+                 for label, text in LABELS.items()}
 
 
 class _PlainSelect(ModelChoiceIterator):
     """Django's iterator with one plain SELECT for the options: ``.iterator()`` opens a
     server-side cursor on PostgreSQL (DECLARE … WITH HOLD, FETCH, CLOSE: three round trips and a
-    materialised copy) for what is a few hundred short rows."""
+    materialised copy) for what is a few hundred short rows. Rows come as tuples of the option
+    value and the label's columns, not model instances (the option values carry no instance;
+    nothing in the project reads it)."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset.all():
-            yield self.choice(obj)
+        label = self.queryset.model._meta.label
+        text, columns = LABELS[label], LABEL_COLUMNS[label]
+        value_column = self.field.to_field_name or "pk"
+        for value, *labels in self.queryset.values_list(value_column, *columns):
+            yield ModelChoiceIteratorValue(value, None), text.format(**dict(zip(columns, labels, strict=True)))
 
 
 @functools.cache
 def _label_columns_iterator(iterator_class):
     class LabelColumnsIterator(*((iterator_class,) if iterator_class is not ModelChoiceIterator else ()),
                                _PlainSelect):
-        def __init__(self, field):
-            super().__init__(field)
-            columns = LABEL_COLUMNS[self.queryset.model._meta.label]
-            self.queryset = self.queryset.only(*columns, *filter(None, [field.to_field_name]))
+        pass
 
     return LabelColumnsIterator
 

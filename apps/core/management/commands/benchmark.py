@@ -17,7 +17,7 @@ from apps.areas.models import Area
 from apps.core.bench import benchmark_pages, measure, measure_interleaved, query_count, session_cookie
 
 # Requests per page and case: (1 client, 8 clients); bounded in count and in time.
-REQUESTS = {"small": (20, 40), "city": (40, 80)}
+REQUESTS = {"small": (20, 40), "city": (60, 160)}
 
 
 class Command(BaseCommand):
