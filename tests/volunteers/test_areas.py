@@ -129,3 +129,16 @@ def test_the_bulk_seed_keeps_every_volunteers_areas():
     kept = volunteer_areas_kept()
     assert kept == volunteer_areas_recount()
     assert len(kept) > Volunteer.objects.count() * 4  # community, street, district, city at least
+
+
+def test_the_rebuild_command_checks_and_repairs(world):
+    volunteer = make_volunteer(world.community_a1)
+    Volunteer.objects.filter(pk=volunteer.pk).update(community=world.community_b1)  # a write that skipped upkeep
+    out = io.StringIO()
+    call_command("volunteer_areas_rebuild", "--check", stdout=out)
+    assert "4 rows expected, 4 missing, extra or different." in out.getvalue()  # a1 and street A out, b1 and B in
+    call_command("volunteer_areas_rebuild", stdout=io.StringIO())
+    assert_kept_matches_sources()
+    out = io.StringIO()
+    call_command("volunteer_areas_rebuild", "--check", stdout=out)
+    assert ", 0 missing" in out.getvalue()
