@@ -81,7 +81,7 @@ EXTRA_FIELDS = ("occupation", "education")
 class Volunteer(models.Model):
     number = models.CharField(_("volunteer number"), max_length=16, unique=True, default=new_volunteer_number,
                               editable=False)
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices)
     birth_date = models.DateField(_("birth date"))
     document_type = models.CharField(_("document type"), max_length=12, choices=DocumentType.choices,
