@@ -27,6 +27,13 @@ class OrganizationAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def save_model(self, request, obj, form, change):
+        from apps.volunteers.areas import volunteer_areas_refresh_for_organization
+
+        super().save_model(request, obj, form, change)
+        if change and "area" in form.changed_data:  # its volunteers now count in the new area
+            volunteer_areas_refresh_for_organization(obj)
+
 
 @admin.register(ServiceDomain)
 class ServiceDomainAdmin(admin.ModelAdmin):

@@ -142,3 +142,21 @@ def test_the_rebuild_command_checks_and_repairs(world):
     out = io.StringIO()
     call_command("volunteer_areas_rebuild", "--check", stdout=out)
     assert ", 0 missing" in out.getvalue()
+
+
+def test_moving_an_organization_in_the_django_admin_moves_its_volunteers(world):
+    from types import SimpleNamespace
+
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    from apps.organizations.models import Organization
+
+    volunteer = make_volunteer(world.community_a2, organization=world.org_a)
+    organization = Organization.objects.get(pk=world.org_a.pk)
+    organization.area = world.community_b1
+    request = RequestFactory().post("/")
+    request.user = world.user("superuser")
+    admin.site._registry[Organization].save_model(request, organization, SimpleNamespace(changed_data=["area"]), True)
+    kept = assert_kept_matches_sources()
+    assert (volunteer.pk, world.community_b1.pk) in kept and (volunteer.pk, world.community_a1.pk) not in kept
