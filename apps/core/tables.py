@@ -137,8 +137,8 @@ def render_row(context, row):
 
 
 class StableTable(tables.Table):
-    """The project's base table: orderings end with the primary key (the opposite direction of
-    the first key is not needed: any fixed tie-break makes the pages stable)."""
+    """The project's base table: orderings end with the primary key, in the first key's direction
+    (any fixed tie-break makes the pages stable; this one lets an index on (key, id) serve both)."""
 
     @property
     def order_by(self):
