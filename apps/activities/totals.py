@@ -15,7 +15,7 @@ from django.db.models import Count, DateField, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from apps.areas.models import Area
+from apps.areas.models import Area, ancestor_paths
 from apps.volunteers.models import Volunteer
 
 from .models import HoursTotal, MonthTotal, MonthVolunteer, RecordStatus, ServiceRecord
@@ -27,10 +27,8 @@ UPSERT_BATCH = 2000
 def _area_chain(community, cache):
     """Ids of the community and every area above it (one query per community)."""
     if community.pk not in cache:
-        codes = community.path.strip("/").split("/")
-        cache[community.pk] = list(Area.objects.filter(code__in=codes, path__in=[
-            "/" + "/".join(codes[: i + 1]) + "/" for i in range(len(codes))
-        ]).values_list("pk", flat=True))
+        cache[community.pk] = list(Area.objects.filter(path__in=ancestor_paths(community.path))
+                                   .values_list("pk", flat=True))
     return cache[community.pk]
 
 

@@ -14,6 +14,12 @@ class AreaLevel(models.TextChoices):
 LEVEL_DEPTH = {level: depth for depth, level in enumerate(AreaLevel.values)}
 
 
+def ancestor_paths(path):
+    """The paths of the area at ``path`` and of every area above it, root first."""
+    codes = [code for code in path.split("/") if code]
+    return ["/" + "/".join(codes[: i + 1]) + "/" for i in range(len(codes))]
+
+
 class AreaQuerySet(models.QuerySet):
     def subtree(self, area):
         """The area and everything below it (served by the ``path`` prefix index)."""

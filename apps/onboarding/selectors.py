@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import Membership
 from apps.activities.models import Activity, RecordStatus, ServiceRecord
+from apps.core.filters import local_day_start
 from apps.organizations import selectors as registry
 from apps.organizations.models import ACTIVE_STATUSES, FILED_RESULTS, AnnualReport
 from apps.procurement.models import Contract, ProgressReport, ReportStatus
@@ -88,18 +88,12 @@ def home_figures(organization, *, on_date) -> list[tuple[str, int, str | None]]:
     return [
         (_("Members"), Membership.objects.filter(organization=organization).count(), None),
         (_("Activities this year"), Activity.objects.for_organization(organization)
-         .filter(starts_at__gte=_local_midnight(year_start)).count(),
+         .filter(starts_at__gte=local_day_start(year_start)).count(),
          optional_url("portal:work_activity_list", organization)),
         (_("Contracts in term"), Contract.objects.for_organization(organization)
          .filter(start_date__lte=on_date, end_date__gte=on_date).count(),
          optional_url("portal:work_contract_list", organization)),
     ]
-
-
-def _local_midnight(day):
-    """The start of a local day as an aware datetime: compared with the column itself, which an
-    index serves (``starts_at__date`` converts every row first)."""
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def unread_notifications(user, limit=10):

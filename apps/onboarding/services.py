@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import Membership, OrgRole
+from apps.areas.models import ancestor_paths
 from apps.organizations.models import Organization, OrgStatus
 from apps.organizations.services import organization_create
 
@@ -130,13 +131,8 @@ def contact_update(*, organization, actor, contact_name, contact_phone, mailing_
 
 def auto_approval_enabled(organization, field_group) -> bool:
     """On when the organization's own area or any area above it switched the group on."""
-    return AutoApproval.objects.filter(area__path__in=_ancestor_paths(organization),
+    return AutoApproval.objects.filter(area__path__in=ancestor_paths(organization.area.path),
                                        field_group=field_group, enabled=True).exists()
-
-
-def _ancestor_paths(organization):
-    codes = [code for code in organization.area.path.split("/") if code]
-    return ["/" + "/".join(codes[: i + 1]) + "/" for i in range(len(codes))]
 
 
 def _text(value):

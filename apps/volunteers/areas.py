@@ -15,6 +15,8 @@ that added the table, after area paths changed); ``volunteer_areas_recount`` and
 from django.db import connection, transaction
 from django.utils import timezone
 
+from apps.areas.models import ancestor_paths
+
 #: Volunteers per refresh step (a few queries each; the ids go into IN lists).
 CHUNK = 2000
 #: Volunteers per rebuild step (a pk range each).
@@ -44,9 +46,7 @@ class _Chains:
 
     def __call__(self, path):
         if path not in self.cache:
-            codes = path.strip("/").split("/")
-            prefixes = ("/" + "/".join(codes[: i + 1]) + "/" for i in range(len(codes)))
-            self.cache[path] = [self.by_path[p] for p in prefixes if p in self.by_path]
+            self.cache[path] = [self.by_path[p] for p in ancestor_paths(path) if p in self.by_path]
         return self.cache[path]
 
 
