@@ -38,15 +38,21 @@ def registered_month(created_at):
 
 
 class _Chains:
-    """Area ids of a path and of every area above it, from one read of the area table."""
+    """Area ids of a path and of every area above it. ``load`` reads the areas of the paths it is
+    given, once each (a registration reads its community's chain, a rebuild the whole table)."""
 
     def __init__(self, area_model):
-        self.by_path = dict(area_model.objects.values_list("path", "pk"))
-        self.cache = {}
+        self.area_model, self.by_path, self.cache = area_model, {}, {}
+
+    def load(self, paths):
+        wanted = {p for path in paths if path not in self.cache for p in ancestor_paths(path)} - self.by_path.keys()
+        if wanted:
+            self.by_path.update(self.area_model.objects.filter(path__in=wanted).values_list("path", "pk"))
+        for path in paths:
+            if path not in self.cache:
+                self.cache[path] = [self.by_path[p] for p in ancestor_paths(path) if p in self.by_path]
 
     def __call__(self, path):
-        if path not in self.cache:
-            self.cache[path] = [self.by_path[p] for p in ancestor_paths(path) if p in self.by_path]
         return self.cache[path]
 
 
@@ -54,15 +60,16 @@ def _wanted(models, chains, volunteers, memberships):
     """{(volunteer, area): (registered month, party)} of the volunteers of the ``volunteers``
     lookups, whose memberships the ``memberships`` lookups select."""
     _area, volunteer_model, membership_model, _kept, party_statuses = models
+    rows = list(volunteer_model.objects.filter(**volunteers).order_by().values_list(
+        "pk", "community__path", "created_at", "political_status"))
+    served = list(membership_model.objects.filter(**memberships).order_by()
+                  .values_list("volunteer_id", "organization__area__path").distinct())
+    chains.load({path for _pk, path, *_rest in rows} | {path for _pk, path in served})
     wanted, attrs = {}, {}
-    rows = volunteer_model.objects.filter(**volunteers).order_by().values_list(
-        "pk", "community__path", "created_at", "political_status")
     for pk, path, created_at, status in rows:
         attrs[pk] = (registered_month(created_at), status in party_statuses)
         for area_id in chains(path):
             wanted[(pk, area_id)] = attrs[pk]
-    served = (membership_model.objects.filter(**memberships).order_by()
-              .values_list("volunteer_id", "organization__area__path").distinct())
     for pk, path in served:
         for area_id in chains(path):
             wanted[(pk, area_id)] = attrs[pk]
