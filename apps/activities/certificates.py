@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from apps.audit.services import audit_batch_record
 
-from .certificate_models import Certificate, CertificateStatus
+from .models import Certificate, CertificateStatus
 from .models import OrganizerKind, RecordStatus, ServiceRecord
 
 PUBLICITY_DAYS = 7  # 公示 of about 7 days after issue (DOMAIN §4)

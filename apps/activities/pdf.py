@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from .certificate_models import Certificate
+from .models import Certificate
 
 
 def _font(pdf):

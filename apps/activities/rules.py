@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from apps.volunteers.identity import age_on
+from apps.volunteers.id_numbers import age_on
 
 from .models import ServiceRecord
 

@@ -3,13 +3,13 @@ verification of certificates."""
 
 from django.urls import path
 
-from . import views_certificates, views_checkin, views_disclosure
+from .views import certificates, checkin, disclosure
 
 app_name = "public"
 
 urlpatterns = [
-    path("checkin/<str:token>/", views_checkin.checkin, name="checkin"),
-    path("verify/", views_certificates.verify, name="verify"),
-    path("verify/<str:code>/", views_certificates.verify_code, name="verify_code"),
-    path("disclosure/", views_disclosure.disclosure, name="disclosure"),
+    path("checkin/<str:token>/", checkin.checkin, name="checkin"),
+    path("verify/", certificates.verify, name="verify"),
+    path("verify/<str:code>/", certificates.verify_code, name="verify_code"),
+    path("disclosure/", disclosure.disclosure, name="disclosure"),
 ]

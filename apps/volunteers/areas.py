@@ -1,4 +1,4 @@
-"""Upkeep of ``VolunteerArea``: the areas each volunteer counts in (see ``area_models``).
+"""Upkeep of ``VolunteerArea``: the areas each volunteer counts in (see ``models.areas``).
 
 A volunteer's rows follow from three things: the community they live in, the organizations
 they have memberships of (left ones included, as in ``VolunteerQuerySet.in_area``), and those

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import EXTRA_FIELDS, Consent, ConsentPurpose, Volunteer
-from .record_models import HonourRecord, TrainingRecord
+from .models import HonourRecord, TrainingRecord
 
 #: Purposes a volunteer may withdraw on their own; withdrawing the registration consent means
 #: leaving the registry, which is a different workflow.

@@ -7,7 +7,7 @@ from django.utils import timezone
 from apps.core.crypto import encrypt, keyed_hash
 from apps.core.demo import insert_rows, person_name, weighted_index, zipf_cum_weights
 
-from .identity import synthetic_resident_id
+from .id_numbers import synthetic_resident_id
 from .models import (
     Consent, ConsentPurpose, PoliticalStatus, Sex, Team, TeamMembership, Volunteer, VolunteerMembership,
 )

@@ -10,7 +10,7 @@ from django.db import transaction
 from apps.audit.services import audit_batch_record
 from apps.core.crypto import keyed_hash
 
-from .identity import normalise_other_document
+from .id_numbers import normalise_other_document
 from .models import DocumentType, Volunteer, VolunteerMembership
 from .services import membership_join, volunteer_register
 

@@ -14,7 +14,7 @@ from apps.audit.services import audit_event_record
 from apps.core.crypto import keyed_hash
 
 from .areas import volunteer_areas_refresh
-from .identity import age_on
+from .id_numbers import age_on
 from .models import (
     Consent, ConsentPurpose, StarAward, StarThreshold, Team, TeamMembership, Volunteer,
     VolunteerMembership,

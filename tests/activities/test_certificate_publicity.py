@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.activities.certificate_models import Certificate
+from apps.activities.models import Certificate
 from apps.activities.certificates import certificate_revoke
 from tests.personas import ANONYMOUS, STREET_STAFF, SUPERUSER
 from tests.volunteers.world import volunteer_world

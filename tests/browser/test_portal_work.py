@@ -7,7 +7,7 @@ import re
 
 from pypdf import PdfReader
 
-from apps.volunteers.identity import synthetic_resident_id
+from apps.volunteers.id_numbers import synthetic_resident_id
 from tests.browser.conftest import log_in, screenshot
 from tests.personas import ORG_A_ADMIN
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from apps.imports import services
-from apps.volunteers.identity import synthetic_resident_id
+from apps.volunteers.id_numbers import synthetic_resident_id
 
 VOLUNTEER_HEADER = ["姓名", "证件号码", "手机号码", "居住社区", "政治面貌"]
 

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from apps.activities.models import RecordStatus, ServiceRecord
 from apps.organizations.models import AnnualReport
-from apps.volunteers.identity import synthetic_resident_id
+from apps.volunteers.id_numbers import synthetic_resident_id
 from apps.volunteers.models import Consent, Volunteer, VolunteerMembership
 from tests.personas import ORG_A_ADMIN, ORG_A_VIEWER, ORG_B_ADMIN
 from tests.portal_work.world import pdf, portal_world

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from apps.activities.models import Activity, OrganizerKind
-from apps.volunteers.identity import synthetic_resident_id
+from apps.volunteers.id_numbers import synthetic_resident_id
 from apps.volunteers.models import DocumentType
 from apps.volunteers.services import membership_join, volunteer_register
 

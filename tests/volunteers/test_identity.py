@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given, settings as hsettings, strategies as st
 from stdnum.cn import ric
 
-from apps.volunteers.identity import normalise_other_document, parse_resident_id, synthetic_resident_id
+from apps.volunteers.id_numbers import normalise_other_document, parse_resident_id, synthetic_resident_id
 
 birth_dates = st.dates(min_value=datetime.date(1920, 1, 1), max_value=datetime.date(2020, 12, 31))
 

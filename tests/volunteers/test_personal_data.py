@@ -10,7 +10,7 @@ from django.test import override_settings
 from apps.audit.models import AuditAction, AuditEvent
 from apps.core import crypto
 from apps.core.masking import mask_id_number, mask_name, mask_phone
-from apps.volunteers.identity import synthetic_resident_id
+from apps.volunteers.id_numbers import synthetic_resident_id
 from apps.volunteers.models import Consent, DocumentType, Volunteer
 from apps.volunteers.permissions import can_reveal_personal_data
 from apps.volunteers.services import volunteer_find_by_document, volunteer_register, volunteer_reveal

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from apps.volunteers import consent as consent_services
 from apps.volunteers.models import Consent, ConsentPurpose, Volunteer
-from apps.volunteers.record_models import HonourRecord, TrainingRecord
+from apps.volunteers.models import HonourRecord, TrainingRecord
 from tests.personas import COMMUNITY_WORKER, STREET_STAFF
 from tests.volunteers.world import volunteer_world
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.audit.models import AuditAction, AuditEvent
-from apps.volunteers.identity import synthetic_resident_id
+from apps.volunteers.id_numbers import synthetic_resident_id
 from apps.volunteers.models import Team, Volunteer
 from tests.personas import COMMUNITY_WORKER, STREET_STAFF
 from tests.volunteers.factories import make_activity, make_volunteer

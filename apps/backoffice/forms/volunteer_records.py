@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.volunteers.models import ConsentPurpose
-from apps.volunteers.record_models import HonourRecord, TrainingRecord
+from apps.volunteers.models import HonourRecord, TrainingRecord
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, View
 
 from apps.activities import certificates, services
-from apps.activities.certificate_models import Certificate
+from apps.activities.models import Certificate
 from apps.activities.models import ServiceRecord
 from apps.activities.national_export import national_csv
 from apps.activities.pdf import certificate_pdf

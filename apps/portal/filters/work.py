@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from apps.activities.certificate_models import Certificate, CertificateStatus
+from apps.activities.models import Certificate, CertificateStatus
 from apps.activities.models import Activity, ActivityCategory, RecordStatus, ServiceRecord
 from apps.core.filters import DayRangeFilter
 from apps.procurement.models import Contract

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from apps.activities.certificate_models import Certificate
+from apps.activities.models import Certificate
 from apps.core.tables import StableTable
 
 

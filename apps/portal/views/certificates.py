@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, View
 
 from apps.activities import certificates
-from apps.activities.certificate_models import Certificate
+from apps.activities.models import Certificate
 from apps.activities.pdf import certificate_pdf
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_event_record

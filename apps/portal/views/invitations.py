@@ -13,7 +13,7 @@ from django.views.generic import FormView
 
 from apps.accounts import services
 
-from ..onboarding_forms import AccountFields
+from ..forms.onboarding import AccountFields
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -12,7 +12,7 @@ from django.views.generic import FormView, TemplateView
 from apps.accounts import services
 from apps.accounts.models import Invitation, Membership
 
-from ..onboarding_forms import InvitationForm, MemberRoleForm
+from ..forms.onboarding import InvitationForm, MemberRoleForm
 from .base import PortalViewMixin
 
 

@@ -11,7 +11,7 @@ from apps.onboarding import services
 from apps.onboarding.models import FIELDS_BY_GROUP, ChangeRequest, FieldGroup, OrganizationContact
 from apps.organizations.models import Organization
 
-from ..onboarding_forms import ChangeRequestForm, ContactForm
+from ..forms.onboarding import ChangeRequestForm, ContactForm
 from .base import PortalViewMixin
 
 

@@ -12,7 +12,7 @@ from django.views.generic import FormView
 
 from apps.onboarding import services
 
-from ..onboarding_forms import SignupForm
+from ..forms.onboarding import SignupForm
 
 APPLICATION_FIELDS = ["name", "legal_form", "credit_code", "filing_number", "area", "residence", "representative",
                       "contact_name", "contact_phone"]

@@ -22,7 +22,7 @@ from django.utils import timezone
 from apps.activities.models import Activity, OrganizerKind, ServiceRecord
 from apps.areas.models import Area, AreaLevel
 from apps.imports import services
-from apps.volunteers.identity import synthetic_resident_id
+from apps.volunteers.id_numbers import synthetic_resident_id
 
 
 class _Rollback(Exception):

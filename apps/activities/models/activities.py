@@ -301,6 +301,3 @@ class CheckIn(models.Model):
 
 
 auditlog.register(CheckIn, include_fields=own_fields(CheckIn))
-
-from .certificate_models import Certificate, CertificateStatus  # noqa: E402, F401
-from .month_totals import MonthTotal, MonthVolunteer  # noqa: E402, F401

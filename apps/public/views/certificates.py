@@ -4,10 +4,10 @@ is genuine, with the masked summary only."""
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 
-from apps.activities.certificate_models import Certificate, CertificateStatus
+from apps.activities.models import Certificate, CertificateStatus
 from apps.core.masking import mask_name
 
-from .forms import VerifyForm
+from ..forms import VerifyForm
 
 
 @login_not_required

@@ -12,7 +12,7 @@ from apps.core.crypto import EncryptedCharField, keyed_hash
 from apps.core.masking import mask_id_number, mask_phone
 from apps.core.scoping import ScopedQuerySet
 
-from .identity import normalise_other_document, parse_resident_id
+from ..id_numbers import normalise_other_document, parse_resident_id
 
 
 class DocumentType(models.TextChoices):
@@ -351,6 +351,3 @@ auditlog.register(Consent, include_fields=own_fields(Consent))
 auditlog.register(VolunteerMembership, include_fields=own_fields(VolunteerMembership))
 auditlog.register(Team, include_fields=own_fields(Team), exclude_fields=["contact_phone"])
 auditlog.register(TeamMembership, include_fields=own_fields(TeamMembership))
-
-from .record_models import HonourRecord, StarAward, StarThreshold, TrainingRecord  # noqa: E402, F401
-from .area_models import VolunteerArea  # noqa: E402, F401

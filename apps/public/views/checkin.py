@@ -15,7 +15,7 @@ from apps.activities.services import checkin_sign_in, checkin_sign_out
 from apps.core.crypto import keyed_hash
 from apps.volunteers.models import Volunteer
 
-from .forms import CheckInForm
+from ..forms import CheckInForm
 
 
 @login_not_required
