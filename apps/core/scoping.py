@@ -47,9 +47,14 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(**{self.organization_lookup: organization.pk})
 
 
+def get_or_404(scoped_queryset, **lookup):
+    """Load one object from an already scoped queryset: strangers get 404, never 403."""
+    try:
+        return scoped_queryset.get(**lookup)
+    except (scoped_queryset.model.DoesNotExist, ValueError):
+        raise Http404(_("No such record, or it is outside your area.")) from None
+
+
 def get_visible_or_404(queryset, user, **lookup):
     """Load one object through the user's scope: strangers get 404, never 403."""
-    try:
-        return queryset.visible_to(user).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError):
-        raise Http404(_("No such record, or it is outside your area.")) from None
+    return get_or_404(queryset.visible_to(user), **lookup)

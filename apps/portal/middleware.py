@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import Membership, OrgRole
 from apps.organizations.models import Organization
+from apps.web.view_as import VIEW_AS_SESSION_KEY
 
-#: Session key holding the pk of the organization a staff user views as.
-VIEW_AS_SESSION_KEY = "portal_view_as"
 READ_ONLY_METHODS = {"GET", "HEAD"}
 
 

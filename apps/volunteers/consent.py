@@ -16,6 +16,10 @@ from django.utils.translation import gettext as _
 from .models import EXTRA_FIELDS, Consent, ConsentPurpose, Volunteer
 from .models import HonourRecord, TrainingRecord
 
+#: Version of the privacy notice a volunteer (or guardian) agrees to at registration and for
+#: later consents; every registration path (back office, portal, import) records it.
+PRIVACY_NOTICE_VERSION = "2026-01"
+
 #: Purposes a volunteer may withdraw on their own; withdrawing the registration consent means
 #: leaving the registry, which is a different workflow.
 WITHDRAWABLE = {ConsentPurpose.EXTRA_FIELDS, ConsentPurpose.PUBLICATION}

@@ -18,10 +18,10 @@ import apps.backoffice.filters
 import apps.portal.filters
 from apps.accounts.models import Membership
 from apps.areas.models import Area, AreaLevel
-from apps.backoffice.filters.base import ScopedFilterSet
 from apps.backoffice.filters.volunteers import VolunteerFilter
 from apps.core import forms
-from apps.portal.filters.base import PortalFilterSet
+from apps.web.filters import ScopedFilterSet
+from apps.web.scope import OfficeScope, PortalScope
 from tests.personas import STREET_STAFF
 
 
@@ -35,7 +35,11 @@ def _filter_sets():
             yield sub
             yield from subclasses(sub)
 
-    return [*subclasses(ScopedFilterSet), *subclasses(PortalFilterSet)]
+    return list(subclasses(ScopedFilterSet))
+
+
+def _is_portal(filter_set):
+    return filter_set.__module__.startswith("apps.portal.")
 
 
 def _dropdowns(filter_set):
@@ -49,25 +53,27 @@ def test_every_dropdown_model_has_its_label_columns():
 
 
 def _request(username, portal):
+    """A request and the scope its audience's list view would give the filter set."""
     user = get_user_model().objects.get(username=username)
     request = RequestFactory().get("/")
     request.user = user
     if portal:
-        request.organization = Membership.objects.filter(user=user).order_by("pk").first().organization
-    return request
+        membership = Membership.objects.filter(user=user).order_by("pk").first()
+        return request, PortalScope(membership.organization, membership)
+    return request, OfficeScope(user)
 
 
-def _render(filter_set, request):
+def _render(filter_set, request_and_scope):
     """The form's HTML and the queries its rendering ran."""
+    request, scope = request_and_scope
     with CaptureQueriesContext(connection) as queries:
-        html = str(filter_set({}, queryset=filter_set._meta.model.objects.none(), request=request).form)
+        html = str(filter_set({}, queryset=filter_set._meta.model.objects.none(), request=request, scope=scope).form)
     return html, [q["sql"] for q in queries.captured_queries]
 
 
 def test_dropdowns_give_the_same_options_with_one_query_each(db, monkeypatch):
     call_command("seed_demo", stdout=io.StringIO())  # dropdowns of many options of every model
-    cases = [(fs, _request("org_a_admin" if issubclass(fs, PortalFilterSet) else "street",
-                           issubclass(fs, PortalFilterSet)))
+    cases = [(fs, _request("org_a_admin" if _is_portal(fs) else "street", _is_portal(fs)))
              for fs in _filter_sets() if _dropdowns(fs) and fs._meta.model is not None]
     assert len(cases) >= 8
     for fs, request in cases:  # (loads each user's area, which the scoping uses)
@@ -91,7 +97,7 @@ def test_the_chosen_value_is_a_full_row(world):
     request = RequestFactory().get("/")
     request.user = world.user(STREET_STAFF)
     community = Area.objects.filter(level=AreaLevel.COMMUNITY).visible_to(request.user).first()
-    filter_set = VolunteerFilter({"community": community.pk}, request=request)
+    filter_set = VolunteerFilter({"community": community.pk}, request=request, scope=OfficeScope(request.user))
     assert filter_set.is_valid()
     chosen = filter_set.form.cleaned_data["community"]
     assert chosen == community and chosen.get_deferred_fields() == set()  # its path serves the subtree
@@ -103,7 +109,8 @@ def test_dropdown_options_are_one_plain_select_not_a_server_side_cursor(world):
     from apps.backoffice.filters.organizations import OrganizationFilter
     from apps.organizations.models import Organization
 
-    form = OrganizationFilter(data={}, queryset=Organization.objects.all(), request=_request("street", False)).form
+    request, scope = _request("street", False)
+    form = OrganizationFilter(data={}, queryset=Organization.objects.all(), request=request, scope=scope).form
     with CaptureQueriesContext(connection) as queries:
         options = [choice for choice in form.fields["area"].choices]  # (list() would ask len(): a COUNT)
     assert [q["sql"].split()[0] for q in queries] == ["SELECT"], [q["sql"][:80] for q in queries]

@@ -13,6 +13,7 @@ from apps.backoffice.filters.volunteers import VolunteerFilter
 from apps.core import crypto
 from apps.core.filters import DayRangeFilter
 from apps.organizations.models import Organization
+from apps.web.scope import OfficeScope
 from tests.personas import STREET_STAFF
 
 
@@ -71,7 +72,7 @@ def test_filter_dropdowns_decrypt_no_personal_data(world):
     request = RequestFactory().get("/office/volunteers/")
     request.user = world.user(STREET_STAFF)
     with mock.patch.object(crypto, "decrypt", wraps=crypto.decrypt) as decrypt:
-        html = str(VolunteerFilter({}, queryset=None, request=request).form)
+        html = str(VolunteerFilter({}, queryset=None, request=request, scope=OfficeScope(request.user)).form)
     assert "测试组织4" in html
     assert decrypt.call_count == 0
     # Without the deferral each organization would decrypt its phone (the test can fail).

@@ -16,6 +16,7 @@ class OrganizationFilter(KeywordFilterMixin, ScopedFilterSet):
     are annotations that the list view puts on its queryset."""
 
     keyword_fields = ("name", "credit_code", "filing_number")
+    unscoped = ("domain",)  # the editable list of service domains is the same for everybody
     keyword = django_filters.CharFilter(label=_("Name or code"), method="filter_keyword")
     area = django_filters.ModelChoiceFilter(
         label=_("Area"), queryset=Area.objects.filter(level__in=[AreaLevel.STREET, AreaLevel.COMMUNITY]),

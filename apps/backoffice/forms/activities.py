@@ -2,13 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Activity, OrganizerKind
-from apps.organizations.models import Organization
 from apps.procurement.models import Contract
-from apps.volunteers.models import Team, Volunteer
-
-from .volunteers import visible_communities
-
-_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+from apps.volunteers.models import Team
+from apps.web.forms.records import DATETIME_INPUT
 
 
 class ActivityForm(forms.ModelForm):
@@ -21,16 +17,16 @@ class ActivityForm(forms.ModelForm):
         fields = ["name", "organizer_kind", "organization", "team", "community", "place", "starts_at", "ends_at",
                   "category", "content", "beneficiaries", "beneficiary_count", "lead_person", "recruitment_needs",
                   "is_risky", "is_insured", "contract"]
-        widgets = {"starts_at": _DATETIME, "ends_at": _DATETIME, "content": forms.Textarea(attrs={"rows": 3}),
+        widgets = {"starts_at": DATETIME_INPUT, "ends_at": DATETIME_INPUT, "content": forms.Textarea(attrs={"rows": 3}),
                    "recruitment_needs": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.visible_to(user).order_by("name")
-        self.fields["team"].queryset = Team.objects.visible_to(user).order_by("name")
-        self.fields["community"].queryset = visible_communities(user)
+        self.fields["organization"].queryset = scope.organizations()
+        self.fields["team"].queryset = scope.rows(Team.objects).order_by("name")
+        self.fields["community"].queryset = scope.communities()
         # Any contract the user may see; clean() then requires its provider to be the organizer.
-        self.fields["contract"].queryset = (Contract.objects.visible_to(user).select_related("project")
+        self.fields["contract"].queryset = (scope.rows(Contract.objects).select_related("project")
                                             .order_by("-signed_on", "-pk"))
 
     def clean_positions(self):
@@ -66,16 +62,3 @@ class ActivityForm(forms.ModelForm):
             return data["team"].organization_id
         return None
 
-
-class RecordEntryForm(forms.Form):
-    """Bulk entry: the chosen volunteers served the whole activity unless hours are given."""
-
-    volunteers = forms.ModelMultipleChoiceField(label=_("Volunteers"), queryset=Volunteer.objects.none(),
-                                                widget=forms.SelectMultiple(attrs={"size": 8}))
-    hours = forms.DecimalField(label=_("Hours each"), required=False, min_value=0.01, decimal_places=2,
-                               help_text=_("Leave empty for the activity's full duration."))
-    content = forms.CharField(label=_("Service content"), max_length=200, required=False)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["volunteers"].queryset = Volunteer.objects.visible_to(user).order_by("name")

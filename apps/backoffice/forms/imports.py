@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.imports.models import ImportKind
 from apps.imports.reading import CSV_SUFFIXES, XLSX_SUFFIXES
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+from apps.web.forms.uploads import MAX_UPLOAD_BYTES
 
 
 class ImportUploadForm(forms.Form):

@@ -12,36 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from apps.areas.models import Area, AreaLevel
 from apps.organizations import selectors
 from apps.organizations.models import (
-    ATTACHMENT_EXTENSIONS, MODE_BY_FORM, AnnualReport, AnnualReportResult, AttachmentKind, CreditListing,
+    MODE_BY_FORM, AnnualReport, AnnualReportResult, AttachmentKind, CreditListing,
     EvaluationGrade, IncubationRecord, LegalForm, ManagementMode, Organization, OrgStatus, Penalty, ServiceDomain,
 )
 from apps.organizations.validators import check_credit_code
 from apps.volunteers.permissions import can_reveal_personal_data
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
+from apps.web.forms.uploads import upload_field, validate_upload
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
-
-
-def validate_upload(file):
-    if file and file.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The file is larger than 20 MB."), code="too_large")
-    extension = file.name.rsplit(".", 1)[-1].lower() if file and "." in file.name else ""
-    if file and extension not in ATTACHMENT_EXTENSIONS:
-        raise ValidationError(
-            _("Upload a PDF, OFD, image, Word or Excel file (%(extensions)s).")
-            % {"extensions": ", ".join(ATTACHMENT_EXTENSIONS)},
-            code="extension",
-        )
-
-
-def upload_field(label):
-    return forms.FileField(label=label, required=False, validators=[validate_upload])
 
 
 class OrganizationForm(forms.ModelForm):

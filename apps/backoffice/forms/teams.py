@@ -1,10 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.organizations.models import Organization
-from apps.volunteers.models import Team, TeamMembership, Volunteer
-
-from .volunteers import visible_communities
+from apps.volunteers.models import Team
 
 
 class TeamForm(forms.ModelForm):
@@ -13,10 +10,10 @@ class TeamForm(forms.ModelForm):
         fields = ["name", "organization", "community", "contact_name", "contact_phone", "founded_on", "status"]
         widgets = {"founded_on": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.visible_to(user).order_by("name")
-        self.fields["community"].queryset = visible_communities(user)
+        self.fields["organization"].queryset = scope.organizations()
+        self.fields["community"].queryset = scope.communities()
 
     def clean(self):
         data = super().clean()
@@ -24,11 +21,3 @@ class TeamForm(forms.ModelForm):
             raise forms.ValidationError(_("A team belongs to an organization or to a community."))
         return data
 
-
-class TeamMemberForm(forms.Form):
-    volunteer = forms.ModelChoiceField(label=_("Volunteer"), queryset=Volunteer.objects.none())
-    role = forms.ChoiceField(label=_("Role"), choices=TeamMembership.Role.choices)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["volunteer"].queryset = Volunteer.objects.visible_to(user).order_by("name")

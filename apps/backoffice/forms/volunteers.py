@@ -1,55 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.areas.models import Area, AreaLevel
-from apps.organizations.models import Organization
-from apps.volunteers.models import DocumentType, PoliticalStatus, Sex
-
-#: Version of the privacy notice a volunteer agrees to at registration.
-PRIVACY_NOTICE_VERSION = "2026-01"
-
-
-def visible_communities(user):
-    return Area.objects.visible_to(user).filter(level=AreaLevel.COMMUNITY).order_by("code")
-
-
-class VolunteerRegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=50)
-    document_type = forms.ChoiceField(label=_("Document type"), choices=DocumentType.choices)
-    id_number = forms.CharField(label=_("Document number"), max_length=20)
-    birth_date = forms.DateField(label=_("Birth date"), required=False,
-                                 help_text=_("Only for documents other than a resident ID card."),
-                                 widget=forms.DateInput(attrs={"type": "date"}))
-    sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)
-    phone = forms.RegexField(label=_("Mobile phone"), regex=r"^1\d{10}$",
-                             error_messages={"invalid": _("A mobile phone number has 11 digits starting with 1.")})
-    community = forms.ModelChoiceField(label=_("Residence community"), queryset=Area.objects.none())
-    political_status = forms.ChoiceField(label=_("Political status"), choices=PoliticalStatus.choices,
-                                         initial=PoliticalStatus.MASSES)
-    skills = forms.CharField(label=_("Service skills"), max_length=200, required=False)
-    availability = forms.CharField(label=_("Available times"), max_length=200, required=False)
-    service_intention = forms.CharField(label=_("Service intention"), max_length=200, required=False)
-    organization = forms.ModelChoiceField(label=_("Serves with organization"), queryset=Organization.objects.none(),
-                                          required=False)
-    guardian_name = forms.CharField(label=_("Guardian"), max_length=50, required=False,
-                                    help_text=_("Required for minors: the guardian who consents."))
-    guardian_relation = forms.CharField(label=_("Guardian's relation"), max_length=20, required=False)
-    consent = forms.BooleanField(label=_("The volunteer (or guardian) agreed to the privacy notice"))
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["community"].queryset = visible_communities(user)
-        self.fields["organization"].queryset = Organization.objects.visible_to(user).order_by("name")
-
-    def clean(self):
-        data = super().clean()
-        if data.get("document_type") and data["document_type"] != DocumentType.RESIDENT_ID:
-            if not data.get("birth_date"):
-                self.add_error("birth_date", _("Enter the birth date for this document type."))
-            if not data.get("sex"):
-                self.add_error("sex", _("Choose the sex for this document type."))
-        return data
-
 
 class RevealForm(forms.Form):
     field = forms.ChoiceField(choices=[("id_number", _("Document number")), ("phone", _("Mobile phone"))])

@@ -18,7 +18,7 @@ from apps.core.scoping import get_visible_or_404
 from apps.onboarding import services
 from apps.onboarding.models import ApplicationDocument, AutoApproval, ChangeRequest, SignupApplication
 from apps.organizations.models import Organization
-from apps.portal.middleware import VIEW_AS_SESSION_KEY
+from apps.web.view_as import VIEW_AS_SESSION_KEY
 
 from ..filters.onboarding import ChangeRequestFilter, SignupApplicationFilter
 from ..forms.onboarding import APPROVE, AutoApprovalForm, DecisionForm

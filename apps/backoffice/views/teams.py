@@ -1,21 +1,16 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.functional import cached_property
-from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DetailView, FormView
+from django.views.generic import CreateView, DetailView
 
 from apps.activities.models import HoursTotal
 from apps.activities.totals import hours_for
 from apps.audit.selectors import object_history
-from apps.core.scoping import get_visible_or_404
 from apps.volunteers.models import Team
-from apps.volunteers.services import team_membership_join
+from apps.web.forms.teams import TeamMemberForm
+from apps.web.views import teams as shared
 
 from ..filters.teams import TeamFilter
-from ..forms.teams import TeamForm, TeamMemberForm
+from ..forms.teams import TeamForm
 from ..tables.teams import TeamTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 
@@ -41,7 +36,7 @@ class TeamDetailView(OfficeObjectMixin, DetailView):
         context.update(
             memberships=self.object.memberships.select_related("volunteer").order_by("left_on", "-joined_on"),
             hours=hours_for(HoursTotal.Kind.TEAM, self.object.pk),
-            member_form=TeamMemberForm(user=self.request.user),
+            member_form=TeamMemberForm(scope=self.scope),
             history=object_history(self.object),
         )
         return context
@@ -53,32 +48,11 @@ class TeamCreateView(StaffRequiredMixin, CreateView):
     template_name = "backoffice/volunteers/team_form.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+        return {**super().get_form_kwargs(), "scope": self.scope}
 
     def get_success_url(self):
         return reverse("office:team_detail", args=[self.object.pk])
 
 
-class TeamMemberAddView(StaffRequiredMixin, FormView):
-    form_class = TeamMemberForm
-    http_method_names = ["post"]
-
-    @cached_property
-    def team(self):
-        return get_visible_or_404(Team.objects, self.request.user, pk=self.kwargs["pk"])
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def form_valid(self, form):
-        try:
-            team_membership_join(team=self.team, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
-        else:
-            messages.success(self.request, _("Member added."))
-        return redirect("office:team_detail", pk=self.team.pk)
-
-    def form_invalid(self, form):
-        messages.error(self.request, _("Choose a volunteer and a role."))
-        return redirect("office:team_detail", pk=self.team.pk)
+class TeamMemberAddView(StaffRequiredMixin, shared.TeamMemberAddView):
+    team_url = "team_detail"

@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from apps.core.scoping import get_visible_or_404
 from apps.volunteers import consent as consent_services
+from apps.volunteers.consent import PRIVACY_NOTICE_VERSION
 from apps.volunteers.models import Volunteer
+from apps.web import errors
 
 from ..forms.volunteer_records import ConsentGiveForm, ConsentWithdrawForm, HonourRecordForm, TrainingRecordForm
-from ..forms.volunteers import PRIVACY_NOTICE_VERSION
 from .base import StaffRequiredMixin
 
 
@@ -31,7 +31,7 @@ class VolunteerRecordView(StaffRequiredMixin, FormView):
 
     @cached_property
     def volunteer(self):
-        return get_visible_or_404(Volunteer.objects, self.request.user, pk=self.kwargs["pk"])
+        return self.scope.get_or_404(Volunteer.objects, pk=self.kwargs["pk"])
 
     def get(self, request, *args, **kwargs):
         self.volunteer  # noqa: B018 - 404 before the form for strangers
@@ -48,11 +48,7 @@ class VolunteerRecordView(StaffRequiredMixin, FormView):
         try:
             self.save(form)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            errors.add_to_form(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.done_message)
         return redirect(self.back_url())

@@ -11,16 +11,16 @@ from django.views.generic import DetailView, FormView
 
 from apps.activities.models import ServiceRecord
 from apps.audit.selectors import object_history
-from apps.core.scoping import get_visible_or_404
-from apps.organizations.models import Organization
 from apps.volunteers import consent as consent_services
 from apps.volunteers import services
 from apps.volunteers.models import Volunteer
 from apps.volunteers.permissions import can_reveal_personal_data
+from apps.web import errors
+from apps.web.forms.records import CertificateRequestForm
+from apps.web.forms.volunteers import VolunteerRegistrationForm
 
 from ..filters.volunteers import VolunteerFilter
-from ..forms.records import CertificateRequestForm
-from ..forms.volunteers import PRIVACY_NOTICE_VERSION, RevealForm, StarGrantForm, VolunteerRegistrationForm
+from ..forms.volunteers import RevealForm, StarGrantForm
 from ..tables.volunteers import VolunteerTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 
@@ -55,15 +55,11 @@ class VolunteerDetailView(OfficeObjectMixin, DetailView):
             certificates=volunteer.certificates.select_related("organization"),
             can_reveal=can_reveal_personal_data(user),
             is_minor=services.volunteer_is_minor(volunteer),
-            certificate_form=CertificateRequestForm(organizations=self.certificate_issuers()),
+            certificate_form=CertificateRequestForm(scope=self.scope, volunteer=volunteer),
             star_form=StarGrantForm(initial={"granting_body": user.area.name if user.area_id else ""}),
             history=object_history(volunteer),
         )
         return context
-
-    def certificate_issuers(self):
-        return Organization.objects.visible_to(self.request.user).filter(
-            pk__in=self.object.memberships.values("organization")).order_by("name")
 
 
 class VolunteerCreateView(StaffRequiredMixin, FormView):
@@ -71,17 +67,14 @@ class VolunteerCreateView(StaffRequiredMixin, FormView):
     template_name = "backoffice/volunteers/form.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+        return {**super().get_form_kwargs(), "scope": self.scope}
 
     def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        organization = data.pop("organization")
-        data.pop("consent")
+        organization = form.cleaned_data["organization"]
         try:
-            volunteer = services.volunteer_register(consent_version=PRIVACY_NOTICE_VERSION, **data)
+            volunteer = services.volunteer_register(consent_version=form.consent_version, **form.registration_data())
         except ValidationError as error:
-            for field, messages_ in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages_)
+            errors.add_to_form(form, error)
             return self.form_invalid(form)
         if organization is not None:
             services.membership_join(volunteer=volunteer, organization=organization)
@@ -97,7 +90,7 @@ class VolunteerChildMixin(StaffRequiredMixin):
 
     @cached_property
     def volunteer(self):
-        return get_visible_or_404(Volunteer.objects, self.request.user, pk=self.kwargs["pk"])
+        return self.scope.get_or_404(Volunteer.objects, pk=self.kwargs["pk"])
 
 
 class VolunteerRevealView(VolunteerChildMixin, FormView):

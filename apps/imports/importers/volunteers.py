@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.backoffice.forms.volunteers import PRIVACY_NOTICE_VERSION
 from apps.core.crypto import keyed_hash
 from apps.volunteers import services
 from apps.volunteers.areas import volunteer_areas_refresh
+from apps.volunteers.consent import PRIVACY_NOTICE_VERSION
 from apps.volunteers.id_numbers import age_on
 from apps.volunteers.models import (
     Consent, ConsentPurpose, DocumentType, PoliticalStatus, Sex, Volunteer, new_volunteer_number,

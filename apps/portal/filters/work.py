@@ -1,18 +1,18 @@
-"""Filters of the organization's work pages; every dropdown through ``PortalFilterSet``."""
+"""Filters of the organization's work pages; every dropdown through ``ScopedFilterSet`` (the organization's rows)."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from apps.activities.models import Certificate, CertificateStatus
-from apps.activities.models import Activity, ActivityCategory, RecordStatus, ServiceRecord
+from apps.activities.models import (
+    Activity, ActivityCategory, Certificate, CertificateStatus, RecordStatus, ServiceRecord,
+)
 from apps.core.filters import DayRangeFilter
 from apps.procurement.models import Contract
 from apps.volunteers.models import Team, Volunteer
+from apps.web.filters import KeywordFilterMixin, ScopedFilterSet
 
-from .base import KeywordMixin, PortalFilterSet
 
-
-class PortalVolunteerFilter(KeywordMixin, PortalFilterSet):
+class PortalVolunteerFilter(KeywordFilterMixin, ScopedFilterSet):
     keyword_fields = ("name", "number")
     keyword = django_filters.CharFilter(label=_("Name or volunteer number"), method="filter_keyword")
     team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.all(),
@@ -23,7 +23,7 @@ class PortalVolunteerFilter(KeywordMixin, PortalFilterSet):
         fields = ["keyword", "team"]
 
 
-class PortalTeamFilter(KeywordMixin, PortalFilterSet):
+class PortalTeamFilter(KeywordFilterMixin, ScopedFilterSet):
     keyword_fields = ("name",)
     keyword = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Team.Status.choices)
@@ -33,7 +33,7 @@ class PortalTeamFilter(KeywordMixin, PortalFilterSet):
         fields = ["keyword", "status"]
 
 
-class PortalActivityFilter(KeywordMixin, PortalFilterSet):
+class PortalActivityFilter(KeywordFilterMixin, ScopedFilterSet):
     keyword_fields = ("name", "place")
     keyword = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword")
     category = django_filters.ChoiceFilter(label=_("Category"), choices=ActivityCategory.choices)
@@ -46,7 +46,7 @@ class PortalActivityFilter(KeywordMixin, PortalFilterSet):
         fields = ["keyword", "category", "team"]
 
 
-class PortalRecordFilter(PortalFilterSet):
+class PortalRecordFilter(ScopedFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=RecordStatus.choices)
     activity = django_filters.ModelChoiceFilter(label=_("Activity"), queryset=Activity.objects.order_by("-starts_at"))
     volunteer = django_filters.ModelChoiceFilter(label=_("Volunteer"), queryset=Volunteer.objects.order_by("name"))
@@ -58,7 +58,7 @@ class PortalRecordFilter(PortalFilterSet):
         fields = ["status", "activity", "volunteer", "date_from", "date_to"]
 
 
-class PortalCertificateFilter(PortalFilterSet):
+class PortalCertificateFilter(ScopedFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CertificateStatus.choices)
     volunteer = django_filters.ModelChoiceFilter(label=_("Volunteer"), queryset=Volunteer.objects.order_by("name"))
 
@@ -67,7 +67,7 @@ class PortalCertificateFilter(PortalFilterSet):
         fields = ["status", "volunteer"]
 
 
-class PortalContractFilter(KeywordMixin, PortalFilterSet):
+class PortalContractFilter(KeywordFilterMixin, ScopedFilterSet):
     keyword_fields = ("number", "project__name")
     keyword = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword")
 

@@ -10,20 +10,7 @@ from apps.areas.models import Area, AreaLevel
 from apps.onboarding.models import REGISTERED_FIELDS, SignupApplication
 from apps.organizations.models import MODE_BY_FORM, ManagementMode, Organization
 from apps.organizations.validators import check_credit_code
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-UPLOAD_EXTENSIONS = ["pdf", "ofd", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx"]
-
-
-def validate_upload(file):
-    if file and file.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The file is larger than 20 MB."), code="too_large")
-    extension = file.name.rsplit(".", 1)[-1].lower() if file and "." in file.name else ""
-    if file and extension not in UPLOAD_EXTENSIONS:
-        raise ValidationError(
-            _("Upload a PDF, OFD, image, Word or Excel file (%(extensions)s).")
-            % {"extensions": ", ".join(UPLOAD_EXTENSIONS)}, code="extension")
-
+from apps.web.forms.uploads import validate_upload
 
 class AccountFields(forms.Form):
     """Username and password of a new account (sign-up and invitation acceptance)."""

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.backoffice.forms.organizations import validate_upload
+from apps.web.forms.uploads import validate_upload
 
 
 class AnnualReportSubmitForm(forms.Form):

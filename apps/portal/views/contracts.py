@@ -2,9 +2,9 @@
 payments (read-only), progress reports with evidence and the purchaser's comments."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, View
@@ -15,6 +15,7 @@ from apps.organizations.models import Attachment
 from apps.procurement.models import Contract
 from apps.procurement.portal_services import progress_report_submit_with_evidence, report_evidence
 from apps.procurement.selectors import target_progress
+from apps.web import errors
 
 from ..filters.work import PortalContractFilter
 from ..forms.contracts import ProgressReportForm
@@ -23,10 +24,8 @@ from .base import PortalViewMixin
 from .lists import PortalListView
 
 
-def contract_for(request, pk):
-    return get_object_or_404(
-        Contract.objects.for_organization(request.organization).select_related("project__purchaser", "provider"),
-        pk=pk)
+def contract_for(view, pk):
+    return view.scope.get_or_404(Contract.objects.select_related("project__purchaser", "provider"), pk=pk)
 
 
 class ContractListView(PortalListView):
@@ -34,7 +33,6 @@ class ContractListView(PortalListView):
     table_class = PortalContractTable
     filterset_class = PortalContractFilter
     select_related = ("project__purchaser", "provider")
-    template_name = "portal/work/list.html"
 
 
 class ContractDetailView(PortalViewMixin, DetailView):
@@ -42,7 +40,7 @@ class ContractDetailView(PortalViewMixin, DetailView):
     context_object_name = "contract"
 
     def get_object(self, queryset=None):
-        return contract_for(self.request, self.kwargs["pk"])
+        return contract_for(self, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         contract = self.object
@@ -61,7 +59,7 @@ class ProgressReportSubmitView(PortalViewMixin, FormView):
 
     @cached_property
     def contract(self):
-        return contract_for(self.request, self.kwargs["pk"])
+        return contract_for(self, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=_("Progress report for %(number)s") % {"number": self.contract.number},
@@ -72,14 +70,8 @@ class ProgressReportSubmitView(PortalViewMixin, FormView):
         files = data.pop("evidence")
         try:
             progress_report_submit_with_evidence(actor=self.request.user, contract=self.contract, files=files, **data)
-        except PermissionDenied:
-            raise
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            errors.add_to_form(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Progress report submitted."))
         return redirect("portal:work_contract_detail", org=self.request.organization.code, pk=self.contract.pk)
@@ -89,6 +81,6 @@ class AttachmentDownloadView(PortalViewMixin, View):
     """A file of the organization's own (evidence, annual report), through its scope."""
 
     def get(self, request, *args, **kwargs):
-        attachment = get_object_or_404(Attachment.objects.for_organization(request.organization), pk=kwargs["pk"])
+        attachment = self.scope.get_or_404(Attachment.objects, pk=kwargs["pk"])
         audit_event_record(actor=request.user, action=AuditAction.DOWNLOAD, obj=attachment, request=request)
         return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename)

@@ -9,6 +9,7 @@ from django.views.generic import FormView, ListView
 
 from apps.organizations.models import AnnualReport
 from apps.organizations.portal_services import annual_report_submit
+from apps.web import errors
 
 from ..forms.reports import AnnualReportSubmitForm
 from .base import PortalViewMixin
@@ -20,14 +21,14 @@ class AnnualReportListView(PortalViewMixin, FormView, ListView):
     context_object_name = "reports"
 
     def get_queryset(self):
-        return AnnualReport.objects.for_organization(self.request.organization).select_related("attachment")
+        return self.scope.rows(AnnualReport.objects).select_related("attachment")
 
     def get(self, request, *args, **kwargs):
         self.object_list = self.get_queryset()
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_edit=self.request.membership.has_role("editor"), **kwargs)
+        return super().get_context_data(can_edit=self.scope.allows("editor"), **kwargs)
 
 
 class AnnualReportSubmitView(AnnualReportListView):
@@ -43,8 +44,7 @@ class AnnualReportSubmitView(AnnualReportListView):
             annual_report_submit(actor=self.request.user, organization=self.request.organization,
                                  **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            errors.add_to_form(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Annual report submitted."))
         return redirect("portal:work_annual_reports", org=self.request.organization.code)

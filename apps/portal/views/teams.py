@@ -1,25 +1,20 @@
 """The organization's volunteer teams: list, create, members (its own volunteers only)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.utils.functional import cached_property
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, DetailView, FormView
+from django.views.generic import CreateView, DetailView
 
 from apps.volunteers.models import Team
-from apps.volunteers.services import team_membership_join
+from apps.web.forms.teams import TeamMemberForm
+from apps.web.views import teams as shared
 
 from ..filters.work import PortalTeamFilter
-from ..forms.teams import PortalTeamForm, TeamMemberForm
+from ..forms.teams import PortalTeamForm
 from ..tables.volunteers import PortalTeamTable
 from .base import PortalViewMixin
-from .lists import PortalListView, form_errors
-
-
-def team_for(request, pk):
-    return get_object_or_404(Team.objects.for_organization(request.organization), pk=pk)
+from .lists import PortalListView
 
 
 class TeamListView(PortalListView):
@@ -38,7 +33,7 @@ class TeamCreateView(PortalViewMixin, CreateView):
     extra_context = {"title": gettext_lazy("New team")}
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "organization": self.request.organization}
+        return {**super().get_form_kwargs(), "scope": self.scope}
 
     def form_valid(self, form):
         self.object = form.save()
@@ -51,39 +46,15 @@ class TeamDetailView(PortalViewMixin, DetailView):
     context_object_name = "team"
 
     def get_object(self, queryset=None):
-        return team_for(self.request, self.kwargs["pk"])
+        return self.scope.get_or_404(Team.objects, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             members=self.object.memberships.filter(left_on__isnull=True).select_related("volunteer")
             .order_by("volunteer__name"),
-            member_form=TeamMemberForm(organization=self.request.organization), **kwargs)
+            member_form=TeamMemberForm(scope=self.scope), **kwargs)
 
 
-class TeamMemberAddView(PortalViewMixin, FormView):
+class TeamMemberAddView(PortalViewMixin, shared.TeamMemberAddView):
     required_role = "editor"
-    form_class = TeamMemberForm
-    http_method_names = ["post"]
-
-    @cached_property
-    def team(self):
-        return team_for(self.request, self.kwargs["pk"])
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "organization": self.request.organization}
-
-    def form_valid(self, form):
-        try:
-            team_membership_join(team=self.team, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
-        else:
-            messages.success(self.request, _("Member added."))
-        return self._back()
-
-    def form_invalid(self, form):
-        messages.error(self.request, form_errors(form))
-        return self._back()
-
-    def _back(self):
-        return redirect("portal:work_team_detail", org=self.request.organization.code, pk=self.team.pk)
+    team_url = "work_team_detail"

@@ -10,9 +10,11 @@ from django.views.generic import FormView
 
 from apps.volunteers.models import Volunteer
 from apps.volunteers.portal_services import volunteer_add_existing, volunteer_register_for_organization
+from apps.web import errors
+from apps.web.forms.volunteers import VolunteerRegistrationForm
 
 from ..filters.work import PortalVolunteerFilter
-from ..forms.volunteers import AddExistingVolunteerForm, PortalVolunteerForm
+from ..forms.volunteers import AddExistingVolunteerForm
 from ..tables.volunteers import PortalVolunteerTable
 from .base import PortalViewMixin
 from .lists import PortalListView
@@ -32,22 +34,20 @@ class VolunteerListView(PortalListView):
 
 class VolunteerRegisterView(PortalViewMixin, FormView):
     required_role = "editor"
-    form_class = PortalVolunteerForm
+    form_class = VolunteerRegistrationForm
     template_name = "portal/work/form.html"
     extra_context = {"title": gettext_lazy("Register a volunteer")}
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "organization": self.request.organization}
+        return {**super().get_form_kwargs(), "scope": self.scope}
 
     def form_valid(self, form):
-        data = {k: v for k, v in form.cleaned_data.items() if k != "consent"}
         try:
             volunteer_register_for_organization(
                 actor=self.request.user, organization=self.request.organization, request=self.request,
-                consent_version=form.consent_version, **data)
+                consent_version=form.consent_version, **form.registration_data())
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            errors.add_to_form(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Volunteer registered and added to the organization."))
         return redirect("portal:work_volunteer_list", org=self.request.organization.code)
