@@ -3,6 +3,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.areas.models import LEVEL_DEPTH, AreaLevel
+
 
 class OrgRole(models.TextChoices):
     ADMIN = "admin", _("Administrator")
@@ -41,6 +43,15 @@ class User(AbstractUser):
     @property
     def is_office_staff(self):
         return self.is_active and (self.area_id is not None or self.is_superuser)
+
+    @property
+    def acts_at_street_level_or_above(self) -> bool:
+        """The one rule behind the street office's own work (deciding registry records, managing
+        purchased services, seeing full personal data): an active account working for a street
+        office or a level above it (district, city). Community and grid workers only read.
+        Superusers are not included: each caller says whether they are."""
+        return (self.is_active and self.area_id is not None
+                and LEVEL_DEPTH[self.area.level] <= LEVEL_DEPTH[AreaLevel.STREET])
 
     def organization_ids(self):
         """A subquery of the organizations this user is a member of (no extra query)."""

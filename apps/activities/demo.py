@@ -236,16 +236,9 @@ def _bulk_totals(totals):
 
 
 def _bulk_stars(ctx):
-    """Star levels by threshold (one UPDATE per level) and the awards they earn."""
-    from apps.volunteers.models import StarAward, StarThreshold, Volunteer
+    """Star levels and the awards they earn, set-based through the volunteers' service."""
+    from apps.volunteers.models import Volunteer
+    from apps.volunteers.services import star_awards_grant_bulk
 
-    thresholds = list(StarThreshold.objects.order_by("level").values_list("level", "min_hours"))
-    for level, min_hours in thresholds:
-        Volunteer.objects.filter(confirmed_hours__gte=min_hours).update(star_level=level)
-    starred = Volunteer.objects.filter(star_level__gt=0).values_list("pk", "star_level", "confirmed_hours")
-    granted_by = ctx.made.get("users", {}).get("city")
-    awards = [StarAward(volunteer_id=pk, level=level, hours_at_grant=hours, granting_body="杭州市志愿服务联合会",
-                        granted_by=granted_by)
-              for pk, star, hours in starred for level in range(1, star + 1)]
-    StarAward.objects.bulk_create(awards, batch_size=5000)
-    return len({a.volunteer_id for a in awards})
+    return star_awards_grant_bulk(actor=ctx.made.get("users", {}).get("city"), volunteers=Volunteer.objects.all(),
+                                  granting_body="杭州市志愿服务联合会")

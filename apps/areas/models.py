@@ -2,6 +2,8 @@ from auditlog.registry import auditlog
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.scoping import ScopedQuerySet
+
 
 class AreaLevel(models.TextChoices):
     CITY = "city", _("City")
@@ -20,19 +22,18 @@ def ancestor_paths(path):
     return ["/" + "/".join(codes[: i + 1]) + "/" for i in range(len(codes))]
 
 
-class AreaQuerySet(models.QuerySet):
+class AreaQuerySet(ScopedQuerySet):
+    """Scoped like every other model (``visible_to``): staff see their area's subtree,
+    organization users no areas."""
+
+    organization_lookup = None
+
     def subtree(self, area):
         """The area and everything below it (served by the ``path`` prefix index)."""
         return self.filter(path__startswith=area.path)
 
-    def visible_to(self, user):
-        if user is None or not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        if user.area_id is None:
-            return self.none()
-        return self.subtree(user.area)
+    def in_area(self, area):
+        return self.subtree(area)
 
 
 class Area(models.Model):

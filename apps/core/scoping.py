@@ -8,12 +8,36 @@ dropdown, an export and a download all see the same rows.
 - Superusers see everything.
 - Staff users are attached to one area and see everything in its subtree.
 - Organization users see what belongs to the organizations they are members of.
-- Anybody else sees nothing.
+- Anybody else (anonymous, inactive) sees nothing.
+
+``viewer_kind`` decides which of these a user is, once for every model; a queryset that sees
+differently says only *how* a kind of user sees its rows, by overriding ``visible_to_staff``
+or ``visible_to_organization_user`` (never ``visible_to`` itself).
 """
+
+import enum
 
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext as _
+
+
+class ViewerKind(enum.Enum):
+    NOBODY = "nobody"
+    SUPERUSER = "superuser"
+    STAFF = "staff"
+    ORGANIZATION_USER = "organization_user"
+
+
+def viewer_kind(user) -> ViewerKind:
+    """Which scoping rule applies to ``user``: the one place that decides it."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ViewerKind.NOBODY
+    if user.is_superuser:
+        return ViewerKind.SUPERUSER
+    if user.area_id is not None:
+        return ViewerKind.STAFF
+    return ViewerKind.ORGANIZATION_USER
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -24,15 +48,24 @@ class ScopedQuerySet(models.QuerySet):
     organization_lookup: str | None = "organization"
 
     def visible_to(self, user):
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
+        kind = viewer_kind(user)
+        if kind is ViewerKind.SUPERUSER:
             return self
-        if user.area_id is not None:
-            return self.in_area(user.area)
-        if self.organization_lookup is not None:
-            return self.filter(**{f"{self.organization_lookup}__in": user.organization_ids()})
+        if kind is ViewerKind.STAFF:
+            return self.visible_to_staff(user)
+        if kind is ViewerKind.ORGANIZATION_USER:
+            return self.visible_to_organization_user(user)
         return self.none()
+
+    def visible_to_staff(self, user):
+        """What an (active, non-superuser) staff user sees: by default their area's subtree."""
+        return self.in_area(user.area)
+
+    def visible_to_organization_user(self, user):
+        """What an (active) organization user sees: by default what belongs to their organizations."""
+        if self.organization_lookup is None:
+            return self.none()
+        return self.filter(**{f"{self.organization_lookup}__in": user.organization_ids()})
 
     def in_area(self, area):
         if self.area_lookup is None:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import AnnualReportDeadline, Organization, ServiceDomain, StatusChange
+from .services import organization_update
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -28,11 +29,10 @@ class OrganizationAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        from apps.volunteers.areas import volunteer_areas_refresh_for_organization
-
-        super().save_model(request, obj, form, change)
-        if change and "area" in form.changed_data:  # its volunteers now count in the new area
-            volunteer_areas_refresh_for_organization(obj)
+        if change:  # an edit also refreshes its volunteers' areas when the area changed
+            organization_update(organization=obj)
+        else:
+            super().save_model(request, obj, form, change)
 
 
 @admin.register(ServiceDomain)

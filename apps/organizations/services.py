@@ -5,15 +5,18 @@ Row changes are recorded by django-auditlog; file downloads by ``audit_event_rec
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from apps.volunteers.areas import volunteer_areas_refresh_for_organization
 
 from .models import (
     AnnualReport, Attachment, AttachmentKind, CreditListing, CreditListKind, EvaluationGrade,
     ManagementMode, Organization, OrgStatus, StatusChange,
 )
+from .permissions import can_decide
 from .selectors import earliest_serious_removal
 
 # Which status may follow which. Closed statuses are final: a closed organization stays in the
@@ -54,7 +57,27 @@ def organization_create(*, actor, status, status_reason, domains=(), **fields) -
 
 
 @transaction.atomic
+def organization_update(*, organization: Organization, domains=None) -> Organization:
+    """Save an edit of the registered particulars (and the service domains when given). When the
+    organization moved to another area, its volunteers now count there: their kept areas are
+    refreshed in the same transaction."""
+    stored_area_id = Organization.objects.select_for_update().values_list("area_id", flat=True) \
+        .get(pk=organization.pk)
+    organization.full_clean()
+    organization.save()
+    if domains is not None:
+        organization.domains.set(domains)
+    if organization.area_id != stored_area_id:
+        volunteer_areas_refresh_for_organization(organization)
+    return organization
+
+
+@transaction.atomic
 def organization_status_change(*, organization, to_status, changed_on, reason, actor, document="") -> StatusChange:
+    """Only the street office (staff at street level or above, or a superuser) changes a
+    status, whoever calls this."""
+    if not can_decide(actor):
+        raise PermissionDenied(_("Only street-office staff record this."))
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     if to_status not in allowed_next_statuses(organization):
         raise ValidationError(
@@ -150,7 +173,7 @@ def credit_listing_remove(*, listing: CreditListing, removed_on, reason, actor) 
 
 
 __all__ = [
-    "allowed_next_statuses", "organization_create", "organization_status_change",
+    "allowed_next_statuses", "organization_create", "organization_update", "organization_status_change",
     "attachment_create", "annual_report_save", "grade_record", "credit_listing_add", "credit_listing_remove",
 ]
 

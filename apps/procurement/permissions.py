@@ -1,8 +1,9 @@
 """Who may change purchasing records.
 
 Seeing follows the one scoping mechanism (``visible_to``). Changing needs more: the purchaser
-is a street office or above, so staff working at a street, district or city level (or a
-superuser) manage the projects in their area; community workers only read.
+is a street office or above, so staff acting at street level or above
+(``User.acts_at_street_level_or_above``, or a superuser) manage the projects in their area;
+community workers only read.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -11,7 +12,6 @@ from django.utils.translation import gettext as _
 from apps.accounts.models import Membership, OrgRole
 from apps.areas.models import AreaLevel
 
-MANAGING_LEVELS = {AreaLevel.CITY, AreaLevel.DISTRICT, AreaLevel.STREET}
 PURCHASER_LEVELS = {AreaLevel.DISTRICT, AreaLevel.STREET}
 
 
@@ -20,7 +20,7 @@ def can_manage_procurement(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.area_id is not None and user.area.level in MANAGING_LEVELS
+    return user.acts_at_street_level_or_above
 
 
 def can_manage_area(user, area) -> bool:

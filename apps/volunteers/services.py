@@ -6,11 +6,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.audit.models import AuditAction
-from apps.audit.services import audit_event_record
+from apps.audit.services import audit_batch_record, audit_event_record
 from apps.core.crypto import keyed_hash
 
 from .areas import volunteer_areas_refresh
@@ -106,14 +108,21 @@ def membership_leave(*, membership, left_on=None):
     return membership
 
 
-def star_level_for_hours(hours: Decimal, thresholds=None) -> int:
-    """The highest level whose threshold the hours reach, from the editable table."""
-    thresholds = thresholds if thresholds is not None else StarThreshold.objects.order_by("level")
-    level = 0
-    for threshold in thresholds:
-        if hours >= threshold.min_hours:
-            level = max(level, threshold.level)
-    return level
+def _thresholds_reached(hours):
+    """The one rule from hours to a star level: the thresholds of the editable table that
+    ``hours`` (a number, or ``OuterRef`` to a column) reach, highest level first; the level is
+    the first one's, 0 below every threshold."""
+    return StarThreshold.objects.filter(min_hours__lte=hours).order_by("-level")
+
+
+def star_level_for_hours(hours: Decimal) -> int:
+    """The star level ``hours`` reach (one query)."""
+    return _thresholds_reached(hours).values_list("level", flat=True).first() or 0
+
+
+def star_level_of(hours_field: str = "confirmed_hours"):
+    """The same level as an expression over a volunteer column: set-based, for bulk writes."""
+    return Coalesce(Subquery(_thresholds_reached(OuterRef(hours_field)).values("level")[:1]), Value(0))
 
 
 @transaction.atomic
@@ -132,3 +141,24 @@ def star_award_grant(*, actor, volunteer: Volunteer, granting_body: str, granted
     volunteer.star_level = eligible
     volunteer.save(update_fields=["star_level", "updated_at"])
     return granted
+
+
+@transaction.atomic
+def star_awards_grant_bulk(*, actor, volunteers, granting_body: str, granted_on=None) -> int:
+    """``star_award_grant`` for a whole queryset of volunteers at once (the city-scale seed has
+    200,000): one SELECT of those whose hours reach a new level, the awards in batches, one
+    UPDATE of their star level, one audit entry. Returns how many volunteers gained a star."""
+    eligible = star_level_of("confirmed_hours")
+    rising = volunteers.annotate(eligible=eligible).filter(eligible__gt=F("star_level"))
+    rows = list(rising.values_list("pk", "star_level", "eligible", "confirmed_hours"))
+    if not rows:
+        return 0
+    granted_on = granted_on or timezone.localdate()
+    awards = [StarAward(volunteer_id=pk, level=level, hours_at_grant=hours, granted_on=granted_on,
+                        granting_body=granting_body, granted_by=actor)
+              for pk, current, reached, hours in rows for level in range(current + 1, reached + 1)]
+    StarAward.objects.bulk_create(awards, batch_size=5000)
+    Volunteer.objects.filter(pk__in=rising.values("pk")).update(star_level=eligible, updated_at=timezone.now())
+    audit_batch_record(actor=actor, model=StarAward, row_count=len(awards),
+                       detail={"granting_body": granting_body, "volunteers": len(rows)})
+    return len(rows)

@@ -13,6 +13,7 @@ from apps.organizations.models import (
     EvaluationGrade, LegalForm, Organization, OrgStatus, Penalty,
 )
 from tests.organizations.helpers import make_org
+from tests.personas import STREET_STAFF
 
 D = datetime.date
 TODAY = D(2026, 11, 22)
@@ -260,29 +261,29 @@ def test_status_change_records_reason_and_date(org, world):
     (OrgStatus.NORMAL, OrgStatus.FILING_REVOKED),  # only filed groups lose a filing
     (OrgStatus.NORMAL, OrgStatus.PREPARING),
 ])
-def test_impossible_transitions_are_refused(org, from_status, to_status):
+def test_impossible_transitions_are_refused(org, world, from_status, to_status):
     Organization.objects.filter(pk=org.pk).update(status=from_status)
     with pytest.raises(ValidationError):
         services.organization_status_change(organization=org, to_status=to_status, changed_on=TODAY, reason="r",
-                                            actor=None)
+                                            actor=world.user(STREET_STAFF))
 
 
 def test_filed_group_loses_its_filing_but_is_not_deregistered(world):
     filed = make_org(world.community_a1, name="备案", legal_form=LegalForm.FILED_COMMUNITY, filing_number="F1")
     assert OrgStatus.DEREGISTERED not in services.allowed_next_statuses(filed)
     services.organization_status_change(organization=filed, to_status=OrgStatus.FILING_REVOKED, changed_on=TODAY,
-                                        reason="长期不活动", actor=None)
+                                        reason="长期不活动", actor=world.user(STREET_STAFF))
 
 
-def test_status_change_needs_a_reason_and_a_date_not_before_the_current_status(org):
+def test_status_change_needs_a_reason_and_a_date_not_before_the_current_status(org, world):
     org.status_changed_on = D(2026, 1, 1)
     org.save()
     with pytest.raises(ValidationError):
         services.organization_status_change(organization=org, to_status=OrgStatus.CHANGING, changed_on=TODAY,
-                                            reason="  ", actor=None)
+                                            reason="  ", actor=world.user(STREET_STAFF))
     with pytest.raises(ValidationError):
         services.organization_status_change(organization=org, to_status=OrgStatus.CHANGING,
-                                            changed_on=D(2025, 12, 31), reason="r", actor=None)
+                                            changed_on=D(2025, 12, 31), reason="r", actor=world.user(STREET_STAFF))
 
 
 def test_database_refuses_inconsistent_rows(world):

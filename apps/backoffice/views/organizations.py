@@ -5,7 +5,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,10 +16,9 @@ from django.views.generic import CreateView, DetailView, FormView, UpdateView, V
 from apps.audit.selectors import related_history
 from apps.core.scoping import get_visible_or_404
 from apps.organizations import selectors, services
-from apps.areas.models import AreaLevel
 from apps.organizations.models import CreditStatus, Organization
+from apps.organizations.permissions import can_decide
 from apps.procurement import selectors as procurement_selectors
-from apps.volunteers.areas import volunteer_areas_refresh_for_organization
 from apps.volunteers.permissions import can_reveal_personal_data
 
 from ..filters.organizations import OrganizationFilter
@@ -28,7 +26,6 @@ from ..forms.organizations import OrganizationForm, StatusChangeForm
 from ..tables.organizations import OrganizationTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 
-DECIDING_LEVELS = {AreaLevel.CITY, AreaLevel.DISTRICT, AreaLevel.STREET}
 #: Contracts on an organization's record (newest first); the rest are in the contract list.
 CONTRACTS_SHOWN = 20
 TABS = {
@@ -42,14 +39,9 @@ TABS = {
 }
 
 
-def can_decide(user):
-    """Status changes, grades, credit listings and penalties are the street office's records:
-    staff at street level or above (and superusers); community workers only read them."""
-    return user.is_superuser or (user.area_id is not None and user.area.level in DECIDING_LEVELS)
-
-
 class DecisionRequiredMixin(StaffRequiredMixin):
-    """After the staff check: community workers may read these records but not write them."""
+    """After the staff check: community workers may read these records but not write them
+    (``apps.organizations.permissions.can_decide``; the status service checks it again)."""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_office_staff and not can_decide(request.user):
@@ -173,10 +165,7 @@ class OrganizationUpdateView(OfficeObjectMixin, UpdateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
-        with transaction.atomic():
-            form.save()
-            if "area" in form.changed_data:  # its volunteers now count in the new area
-                volunteer_areas_refresh_for_organization(self.object)
+        services.organization_update(organization=form.save(commit=False), domains=form.cleaned_data["domains"])
         messages.success(self.request, _("The registered particulars were saved."))
         return redirect(detail_url(self.object))
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.scoping import ScopedQuerySet
 
+from ..rules import bond_within_share
+
 
 class ContractQuerySet(ScopedQuerySet):
     area_lookup = "project__purchaser"
@@ -95,10 +97,8 @@ class Contract(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="contract_amount_positive"),
             models.CheckConstraint(condition=Q(end_date__gt=F("start_date")), name="contract_term_ordered"),
-            models.CheckConstraint(
-                condition=Q(performance_bond__gte=0) & Q(performance_bond__lte=F("amount") * Decimal("0.10")),
-                name="contract_bond_at_most_10_percent",
-            ),
+            # The bond rule of rules.max_performance_bond, which the award service checks first.
+            models.CheckConstraint(condition=bond_within_share(), name="contract_bond_at_most_10_percent"),
             models.CheckConstraint(
                 condition=Q(publication_due__gt=F("signed_on")) & Q(filing_due__gt=F("signed_on")),
                 name="contract_deadlines_after_signing",

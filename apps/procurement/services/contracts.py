@@ -52,10 +52,13 @@ def check_term(start_date: date, end_date: date, justification: str):
 
 
 def check_bond(amount: Decimal, bond: Decimal):
-    if bond < 0 or bond > (amount * rules.MAX_BOND_SHARE).quantize(Decimal("0.01")):
-        raise ValidationError({"performance_bond": _("The performance bond may not exceed 10%% of the contract "
-                                                     "amount (%(limit)s yuan).")
-                               % {"limit": (amount * rules.MAX_BOND_SHARE).quantize(Decimal("0.01"))}})
+    """The bond rule of ``rules.max_performance_bond``, refused here with its message before the
+    database constraint (the same rule) would refuse it."""
+    limit = rules.max_performance_bond(amount)
+    if bond < 0 or bond > limit:
+        raise ValidationError({"performance_bond": _(
+            "The performance bond may not exceed %(share)s%% of the contract amount (%(limit)s yuan)."
+        ) % {"share": rules.percent(rules.MAX_BOND_SHARE), "limit": limit}})
 
 
 @transaction.atomic

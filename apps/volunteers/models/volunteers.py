@@ -47,13 +47,7 @@ class VolunteerQuerySet(ScopedQuerySet):
     area_lookup = "community"
     organization_lookup = "memberships__organization"
 
-    def visible_to(self, user):
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        if user.area_id is not None:
-            return self.in_area(user.area)
+    def visible_to_organization_user(self, user):
         return self.filter(pk__in=VolunteerMembership.objects.current().filter(
             organization__in=user.organization_ids()).values("volunteer"))
 
