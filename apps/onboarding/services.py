@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import Membership, OrgRole
 from apps.areas.models import ancestor_paths
+from apps.core.scoping import ViewerKind, viewer_kind
 from apps.organizations.models import Organization, OrgStatus
 from apps.organizations.services import organization_create
 
@@ -59,7 +60,10 @@ def _decide(application, *, actor, status, reason):
 
 
 def _may_decide(actor, area):
-    return actor.is_superuser or (actor.area_id is not None and area.is_within(actor.area))
+    """Whether the application's area lies in the actor's scope (the one scoping rule: inactive and
+    organization users never may)."""
+    kind = viewer_kind(actor)
+    return kind is ViewerKind.SUPERUSER or (kind is ViewerKind.STAFF and area.is_within(actor.area))
 
 
 def matching_organization(application):

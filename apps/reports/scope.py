@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from apps.accounts.models import User
 from apps.areas.models import Area
+from apps.core.scoping import ViewerKind, viewer_kind
 
 
 @dataclass(frozen=True)
@@ -34,14 +35,15 @@ class Scope:
         (True, None) when the scope sees no area at all; (False, None) when no single area
         matches (organization users, a superuser over several cities): count the rows instead."""
         user = self.user
-        if user is None or not user.is_authenticated or not user.is_active:
+        kind = viewer_kind(user)
+        if kind is ViewerKind.NOBODY:
             return True, None
-        if user.is_superuser:
+        if kind is ViewerKind.SUPERUSER:
             if self.area is not None:
                 return True, self.area
             roots = list(Area.objects.filter(parent__isnull=True)[:2])
             return (True, roots[0]) if len(roots) == 1 else (len(roots) == 0, None)
-        if user.area_id is None:
+        if kind is ViewerKind.ORGANIZATION_USER:
             return False, None
         own = user.area
         if self.area is None or own.path.startswith(self.area.path):
