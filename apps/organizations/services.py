@@ -16,7 +16,7 @@ from .models import (
     AnnualReport, Attachment, AttachmentKind, CreditListing, CreditListKind, EvaluationGrade,
     ManagementMode, Organization, OrgStatus, StatusChange,
 )
-from .permissions import can_decide
+from .permissions import require_decider
 from .selectors import earliest_serious_removal
 
 # Which status may follow which. Closed statuses are final: a closed organization stays in the
@@ -76,8 +76,7 @@ def organization_update(*, organization: Organization, domains=None) -> Organiza
 def organization_status_change(*, organization, to_status, changed_on, reason, actor, document="") -> StatusChange:
     """Only the street office (staff at street level or above, or a superuser) changes a
     status, whoever calls this."""
-    if not can_decide(actor):
-        raise PermissionDenied(_("Only street-office staff record this."))
+    require_decider(actor)
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     if to_status not in allowed_next_statuses(organization):
         raise ValidationError(
@@ -128,6 +127,7 @@ def annual_report_save(*, report: AnnualReport, file=None, actor) -> AnnualRepor
 
 @transaction.atomic
 def grade_record(*, grade: EvaluationGrade, file=None, actor) -> EvaluationGrade:
+    require_decider(actor)
     if grade.organization.is_closed:
         raise ValidationError(_("A closed organization cannot be graded."), code="closed")
     _attach(grade, organization=grade.organization, file=file, kind=AttachmentKind.GRADE_CERTIFICATE,
@@ -140,6 +140,7 @@ def grade_record(*, grade: EvaluationGrade, file=None, actor) -> EvaluationGrade
 
 @transaction.atomic
 def credit_listing_add(*, listing: CreditListing, file=None, actor) -> CreditListing:
+    require_decider(actor)
     if CreditListing.objects.filter(organization=listing.organization, kind=listing.kind,
                                     removed_on__isnull=True).exists():
         raise ValidationError(_("The organization is already on this list."), code="already_listed")
@@ -153,6 +154,7 @@ def credit_listing_add(*, listing: CreditListing, file=None, actor) -> CreditLis
 @transaction.atomic
 def credit_listing_remove(*, listing: CreditListing, removed_on, reason, actor) -> CreditListing:
     """Take an organization off a list. The serious list keeps it for at least two years."""
+    require_decider(actor)
     listing = CreditListing.objects.select_for_update().get(pk=listing.pk)
     if listing.removed_on is not None:
         raise ValidationError(_("This listing was already removed."), code="removed")

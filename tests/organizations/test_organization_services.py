@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from apps.organizations import services
-from apps.organizations.models import Organization, OrgStatus, StatusChange
+from apps.organizations.models import (
+    CreditListing, CreditListKind, EvaluationGrade, Grade, Organization, OrgStatus, StatusChange,
+)
 from apps.volunteers.areas import volunteer_areas_kept, volunteer_areas_recount
 from tests.personas import CITY_STAFF, COMMUNITY_WORKER, ORG_A_ADMIN, STREET_STAFF, SUPERUSER
 from tests.volunteers.factories import make_volunteer
@@ -51,6 +53,23 @@ def test_the_street_office_and_above_change_a_status(world, persona):
     assert change.recorded_by == world.user(persona)
     world.org_a.refresh_from_db()
     assert world.org_a.status == OrgStatus.CHANGING
+
+
+@pytest.mark.parametrize("persona", [COMMUNITY_WORKER, ORG_A_ADMIN])
+def test_grades_and_credit_listings_are_decisions_of_the_street_office_too(world, persona):
+    actor = world.user(persona)
+    listing = CreditListing(organization=world.org_a, kind=CreditListKind.ABNORMAL, reason="年报逾期",
+                            decision_document="西民〔2026〕1号", listed_on=TODAY)
+    with pytest.raises(PermissionDenied):
+        services.credit_listing_add(listing=listing, actor=actor)
+    grade = EvaluationGrade(organization=world.org_a, grade=Grade.A3, certificate_number="PG-1", evaluated_on=TODAY)
+    with pytest.raises(PermissionDenied):
+        services.grade_record(grade=grade, actor=actor)
+    listed = services.credit_listing_add(listing=listing, actor=world.user(STREET_STAFF))
+    with pytest.raises(PermissionDenied):
+        services.credit_listing_remove(listing=listed, removed_on=TODAY, reason="已整改", actor=actor)
+    assert not EvaluationGrade.objects.exists()
+    assert CreditListing.objects.get().removed_on is None
 
 
 def test_the_status_page_still_answers_403_to_a_community_worker(world, client_for):

@@ -166,7 +166,7 @@ def test_unregistered_and_closed_organizations_are_not_evaluated(world):
 
 # --- Credit -----------------------------------------------------------------------------------
 
-def test_credit_status_derives_from_open_listings(org):
+def test_credit_status_derives_from_open_listings(org, world):
     assert selectors.credit_status(org, on_date=TODAY) == CreditStatus.NORMAL
     abnormal = listing(org)
     assert selectors.credit_status(org, on_date=TODAY) == CreditStatus.ABNORMAL
@@ -174,37 +174,37 @@ def test_credit_status_derives_from_open_listings(org):
     assert selectors.credit_status(org, on_date=TODAY) == CreditStatus.SERIOUS
     annotated = Organization.objects.with_credit_status().get(pk=org.pk)
     assert annotated.credit_status == CreditStatus.SERIOUS
-    services.credit_listing_remove(listing=abnormal, removed_on=D(2026, 6, 1), reason="已整改", actor=None)
+    services.credit_listing_remove(listing=abnormal, removed_on=D(2026, 6, 1), reason="已整改", actor=world.user(STREET_STAFF))
     assert selectors.credit_status(org, on_date=D(2026, 2, 1)) == CreditStatus.ABNORMAL  # as at an earlier day
 
 
-def test_one_open_listing_per_list(org):
+def test_one_open_listing_per_list(org, world):
     listing(org)
     with pytest.raises(IntegrityError), transaction.atomic():
         listing(org, listed_on=D(2026, 2, 1))
     with pytest.raises(ValidationError):
         services.credit_listing_add(listing=CreditListing(
             organization=org, kind=CreditListKind.ABNORMAL, reason="r", decision_document="d", listed_on=TODAY),
-            actor=None)
+            actor=world.user(STREET_STAFF))
 
 
-def test_leaving_the_serious_list_needs_two_years(org):
+def test_leaving_the_serious_list_needs_two_years(org, world):
     serious = listing(org, CreditListKind.SERIOUS, listed_on=D(2024, 12, 1))
     with pytest.raises(ValidationError) as error:
-        services.credit_listing_remove(listing=serious, removed_on=D(2026, 11, 30), reason="信用修复", actor=None)
+        services.credit_listing_remove(listing=serious, removed_on=D(2026, 11, 30), reason="信用修复", actor=world.user(STREET_STAFF))
     assert error.value.code == "too_early"
-    services.credit_listing_remove(listing=serious, removed_on=D(2026, 12, 1), reason="信用修复", actor=None)
+    services.credit_listing_remove(listing=serious, removed_on=D(2026, 12, 1), reason="信用修复", actor=world.user(STREET_STAFF))
     serious.refresh_from_db()
     assert serious.removed_on == D(2026, 12, 1)
 
 
-def test_abnormal_list_can_be_left_at_once_but_needs_a_reason(org):
+def test_abnormal_list_can_be_left_at_once_but_needs_a_reason(org, world):
     abnormal = listing(org)
     with pytest.raises(ValidationError):
-        services.credit_listing_remove(listing=abnormal, removed_on=D(2026, 1, 11), reason=" ", actor=None)
+        services.credit_listing_remove(listing=abnormal, removed_on=D(2026, 1, 11), reason=" ", actor=world.user(STREET_STAFF))
     with pytest.raises(ValidationError):
-        services.credit_listing_remove(listing=abnormal, removed_on=D(2026, 1, 9), reason="早于列入", actor=None)
-    services.credit_listing_remove(listing=abnormal, removed_on=D(2026, 1, 11), reason="已补报年报", actor=None)
+        services.credit_listing_remove(listing=abnormal, removed_on=D(2026, 1, 9), reason="早于列入", actor=world.user(STREET_STAFF))
+    services.credit_listing_remove(listing=abnormal, removed_on=D(2026, 1, 11), reason="已补报年报", actor=world.user(STREET_STAFF))
 
 
 # --- Award refusals (used by procurement) -------------------------------------------------------
