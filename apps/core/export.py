@@ -1,26 +1,9 @@
-"""Streaming exports of a django-tables2 table's full filtered data, in constant memory.
+"""Streaming exports of a list's full filtered data, in constant memory.
 
-Rows are read with ``QuerySet.iterator()`` in chunks and turned into cell values by the
-table's own columns (``value_<name>`` / ``render_<name>`` / the column's ``value()``), so an
-export shows exactly what the table shows, masked where the table masks. CSV streams straight
-to the client; XLSX is written row by row into a temporary file, then streamed.
-
-Speed (200,000 rows): django-tables2's ``BoundRow.get_cell_value`` costs 2-3 ms per row (it
-inspects every value function's signature for every cell, renders date columns through a
-template, resolves accessors through try/except), so a 200,000-record export took ~10 minutes.
-``table_rows`` instead prepares, once per export, one ``_Cell`` per column that does the same
-steps as ``BoundRow._get_and_render_with`` + ``_call_value`` (``get_FOO_display()`` for
-choices, empty values, the same value function with the same arguments), with the signature
-read once and the library's plain columns (``Column``, link columns, the date columns) short-cut
-to what their ``value()`` returns. Then, by what the columns read:
-
-- every column shows a field reached through forward relations (the service-record table):
-  the rows come from ``values_list()`` without model instances (``_value_rows``);
-- otherwise model instances, loading only the fields that the columns read
-  (``_only_read_fields``: no decryption of an ID number that the export does not show).
-
-``tests/exports/test_fast_rows.py`` compares the cells with the ``BoundRow`` path for every
-exported table on demo data. XLSX is written by openpyxl's write-only workbook (``xlsx_file``).
+What an export shows is the table's export spec (``apps.core.export_spec``: per column a header,
+a ``values_list`` path and a formatter): rows are read with ``values_list()`` in chunks, never as
+model instances, so a 200,000-record CSV export takes seconds. CSV streams straight to the client;
+XLSX is written row by row into a temporary file by openpyxl's write-only workbook, then streamed.
 
 Cells that a spreadsheet would read as a formula (starting with = + - @, tab or CR) are
 prefixed with an apostrophe (CSV/formula injection).
@@ -32,42 +15,39 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
+from django.core.exceptions import ImproperlyConfigured
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.encoding import force_str
-from django_tables2.rows import BoundRow
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .export_cells import (
-    CHUNK_SIZE, FORMULA_PREFIXES, _Cell, _cell, _only_read_fields, _plain, _value_rows, escape_formula,
-)
+from .export_spec import FORMULA_PREFIXES, ExportSpec, escape_formula
 
-__all__ = ["FORMULA_PREFIXES", "_plain", "csv_response", "escape_formula", "export_columns", "table_rows",
-           "xlsx_file", "xlsx_response"]
+__all__ = ["FORMULA_PREFIXES", "csv_response", "escape_formula", "export_spec", "table_rows", "xlsx_file",
+           "xlsx_response"]
 
 
-def export_columns(table):
-    return [c for c in table.columns.iterall() if not c.column.exclude_from_export]
+def export_spec(table) -> ExportSpec:
+    """The ``export_spec`` of a table (class or instance); a table without one cannot be exported."""
+    spec = getattr(table, "export_spec", None)
+    if not isinstance(spec, ExportSpec):
+        name = table.__name__ if isinstance(table, type) else type(table).__name__
+        raise ImproperlyConfigured(f"{name} has no export_spec: declare the columns its export shows.")
+    return spec
 
 
 def table_rows(table, queryset=None) -> Iterator[list]:
-    """The header, then one list of values per record of the table's (ordered) data."""
-    columns = export_columns(table)
-    yield [force_str(c.header) for c in columns]
-    cells = [_Cell(table, c) for c in columns]
-    records = queryset if queryset is not None else table.data.data
-    fast = _value_rows(records, cells)
-    if fast is not None:
-        yield from fast
-        return
-    records = _only_read_fields(records, cells)
-    if hasattr(records, "iterator"):
-        records = records.iterator(chunk_size=CHUNK_SIZE)
-    needs_row = any(cell.needs_bound_row for cell in cells)
-    for record in records:
-        row = BoundRow(record, table=table) if needs_row else None
-        yield [_cell(cell.value(record, row)) for cell in cells]
+    """The header, then one list of cells per record of the table's ordered data (or of
+    ``queryset``), as the table's export spec shows them."""
+    spec = export_spec(table)  # checked now, before a response starts streaming
+    records = table.data.data if queryset is None else queryset
+
+    def generate():
+        yield spec.headers()
+        yield from spec.rows(records)
+
+    return generate()
 
 
 def _disposition(filename):

@@ -13,8 +13,9 @@ from .export import csv_response, table_rows, xlsx_response
 
 class StreamingExportMixin(ExportMixin):
     """For ``SingleTableMixin`` + ``FilterView`` lists. ``?_export=csv|xlsx`` streams the
-    filtered, ordered set through the table's own (masking) columns (``apps.core.export``) and
-    writes an audit event; ``export_audit_detail()`` adds to the event's detail."""
+    filtered set, in the table's order (its default or the page's ``?sort=``), with the columns of
+    the table's ``export_spec`` (``apps.core.export_spec``: masked where the list masks) and writes
+    an audit event; ``export_audit_detail()`` adds to the event's detail."""
 
     export_formats = ("csv", "xlsx")
 
@@ -42,8 +43,8 @@ class StreamingExportMixin(ExportMixin):
     def create_export(self, export_format):
         if export_format not in self.export_formats:
             raise Http404
-        table = self.get_table_class()(data=self.get_table_data(), exclude=self.exclude_columns or None,
-                                       **self.get_table_kwargs())
+        # The table only orders the rows (reads none of them); its export spec gives the cells.
+        table = self.get_table_class()(data=self.get_table_data(), **self.get_table_kwargs())
         RequestConfig(self.request, paginate=False).configure(table)
         rows = table_rows(table)
         filename = self.get_export_filename(export_format)

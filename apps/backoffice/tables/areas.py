@@ -2,6 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.areas.models import Area
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label
 from apps.core.tables import StableTable
 
 
@@ -13,3 +14,11 @@ class AreaTable(StableTable):
         model = Area
         fields = ["name", "code", "level", "code_year", "parent"]
         order_by = "code"
+
+    export_spec = ExportSpec(Area, [
+        ExportColumn.field("name"),
+        ExportColumn.field("code"),
+        ExportColumn.field("level", choice_label(Area.level.field)),
+        ExportColumn.field("code_year"),
+        ExportColumn(_("parent area"), "parent__name"),
+    ])

@@ -2,11 +2,22 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, escaped_list, iso_date
+from apps.core.masking import mask_phone
 from apps.core.tables import StableTable
 from apps.organizations.models import CreditStatus, Grade, Organization
 
 CREDIT_BADGES = {CreditStatus.NORMAL: "text-bg-light", CreditStatus.ABNORMAL: "text-bg-warning",
                  CreditStatus.SERIOUS: "text-bg-danger"}
+
+
+def credit_code_or_filing_number(credit_code, filing_number):
+    """``Organization.registry_number``: the credit code, or the filing number of a filed group."""
+    return credit_code or filing_number
+
+
+def yes_or_blank(value):
+    return _("Yes") if value else ""
 
 
 class OrganizationTable(StableTable):
@@ -35,6 +46,26 @@ class OrganizationTable(StableTable):
                   "report_overdue", "domains"]
         order_by = "name"
         attrs = {"data-testid": "organization-table"}
+
+    export_spec = ExportSpec(Organization, [
+        ExportColumn.field("name"),
+        ExportColumn(_("Credit code / filing number"), ("credit_code", "filing_number"),
+                     credit_code_or_filing_number),
+        ExportColumn.field("legal_form", choice_label(Organization.legal_form.field)),
+        ExportColumn(_("Area"), "area__name"),
+        ExportColumn.field("status", choice_label(Organization.status.field)),
+        ExportColumn(_("Credit status"), "credit_status", choice_label(CreditStatus)),
+        ExportColumn(_("Grade"), "current_grade", choice_label(Grade)),
+        ExportColumn(_("Annual report overdue"), "report_overdue", yes_or_blank),
+        ExportColumn(_("Service domains"), "domains__name", escaped_list, many=True),
+        ExportColumn.field("representative"),
+        ExportColumn.field("residence"),
+        ExportColumn.field("founded_on", iso_date),
+        ExportColumn.field("supervisor"),
+        ExportColumn.field("registration_authority"),
+        ExportColumn.field("contact_name"),
+        ExportColumn(_("Contact phone"), "contact_phone", mask_phone),
+    ])
 
     def render_credit_status(self, value):
         return format_html('<span class="badge {}">{}</span>', CREDIT_BADGES.get(value, ""), CreditStatus(value).label)

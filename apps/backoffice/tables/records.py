@@ -2,6 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import ServiceRecord
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_datetime
 from apps.core.tables import StableTable
 
 
@@ -25,3 +26,15 @@ class ServiceRecordTable(StableTable):
                   "hours", "status", "confirmed_at", "edit"]
         order_by = "-started_at"
         attrs = {"data-testid": "record-table"}
+
+    export_spec = ExportSpec(ServiceRecord, [
+        ExportColumn(_("volunteer number"), "volunteer__number"),
+        ExportColumn(_("volunteer"), "volunteer__name"),
+        ExportColumn(_("activity"), "activity__name"),
+        ExportColumn(_("organization"), "activity__organization__name"),
+        ExportColumn.field("started_at", iso_datetime),
+        ExportColumn.field("ended_at", iso_datetime),
+        ExportColumn.field("hours"),
+        ExportColumn.field("status", choice_label(ServiceRecord.status.field)),
+        ExportColumn.field("confirmed_at", iso_datetime),
+    ])

@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_date
+from apps.core.masking import mask_phone
 from apps.core.tables import StableTable
 from apps.volunteers.models import Team
 
@@ -18,3 +20,15 @@ class TeamTable(StableTable):
         fields = ["name", "organization", "area", "leader", "contact_name", "contact_phone_masked", "founded_on",
                   "status", "member_count"]
         order_by = "name"
+
+    export_spec = ExportSpec(Team, [
+        ExportColumn.field("name"),
+        ExportColumn(_("organization"), "organization__name"),
+        ExportColumn(_("area"), "area__name"),
+        ExportColumn(_("leader"), "leader__name"),
+        ExportColumn.field("contact_name"),
+        ExportColumn(_("contact phone"), "contact_phone", mask_phone),
+        ExportColumn.field("founded_on", iso_date),
+        ExportColumn.field("status", choice_label(Team.status.field)),
+        ExportColumn(_("current members"), "member_count"),
+    ])

@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_datetime
+from apps.core.masking import mask_id_number, mask_phone
 from apps.core.tables import StableTable
 from apps.volunteers.models import Volunteer
 
@@ -20,3 +22,17 @@ class VolunteerTable(StableTable):
                   "political_status", "confirmed_hours", "star_level", "created_at"]
         order_by = "-created_at"
         attrs = {"data-testid": "volunteer-table"}
+
+    export_spec = ExportSpec(Volunteer, [
+        ExportColumn.field("number"),
+        ExportColumn.field("name"),
+        ExportColumn.field("sex", choice_label(Volunteer.sex.field)),
+        ExportColumn.field("document_type", choice_label(Volunteer.document_type.field)),
+        ExportColumn(_("document number"), "id_number", mask_id_number),
+        ExportColumn(_("mobile phone"), "phone", mask_phone),
+        ExportColumn(_("residence community"), "community__name"),
+        ExportColumn.field("political_status", choice_label(Volunteer.political_status.field)),
+        ExportColumn.field("confirmed_hours"),
+        ExportColumn.field("star_level"),
+        ExportColumn.field("created_at", iso_datetime),
+    ])

@@ -2,6 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Activity, ServiceRecord
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_datetime
 from apps.core.tables import StableTable
 
 
@@ -16,6 +17,17 @@ class PortalActivityTable(StableTable):
         fields = ["name", "team", "community", "category", "starts_at", "ends_at", "place", "record_count"]
         order_by = "-starts_at"
         attrs = {"data-testid": "activity-table"}
+
+    export_spec = ExportSpec(Activity, [
+        ExportColumn.field("name"),
+        ExportColumn(_("organizing team"), "team__name"),
+        ExportColumn(_("community"), "community__name"),
+        ExportColumn.field("category", choice_label(Activity.category.field)),
+        ExportColumn.field("starts_at", iso_datetime),
+        ExportColumn.field("ends_at", iso_datetime),
+        ExportColumn.field("place"),
+        ExportColumn(_("records"), "record_count"),
+    ])
 
 
 class PortalRecordTable(StableTable):
@@ -35,3 +47,15 @@ class PortalRecordTable(StableTable):
                   "content", "status", "confirmed_at", "edit"]
         order_by = "-started_at"
         attrs = {"data-testid": "record-table"}
+
+    export_spec = ExportSpec(ServiceRecord, [
+        ExportColumn(_("volunteer number"), "volunteer__number"),
+        ExportColumn(_("volunteer"), "volunteer__name"),
+        ExportColumn(_("activity"), "activity__name"),
+        ExportColumn.field("started_at", iso_datetime),
+        ExportColumn.field("ended_at", iso_datetime),
+        ExportColumn.field("hours"),
+        ExportColumn.field("content"),
+        ExportColumn.field("status", choice_label(ServiceRecord.status.field)),
+        ExportColumn.field("confirmed_at", iso_datetime),
+    ])

@@ -2,6 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Certificate
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_date, iso_datetime
 from apps.core.tables import StableTable
 
 
@@ -17,3 +18,13 @@ class PortalCertificateTable(StableTable):
                   "manage"]
         order_by = "-requested_at"
         attrs = {"data-testid": "certificate-table"}
+
+    export_spec = ExportSpec(Certificate, [
+        ExportColumn.field("number"),
+        ExportColumn(_("volunteer"), "volunteer__name"),
+        ExportColumn.field("period_start", iso_date),
+        ExportColumn.field("period_end", iso_date),
+        ExportColumn.field("status", choice_label(Certificate.status.field)),
+        ExportColumn.field("requested_at", iso_datetime),
+        ExportColumn.field("issued_at", iso_datetime),
+    ])

@@ -1,8 +1,9 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_date
 from apps.core.tables import StableTable
-from apps.procurement.models import Contract
+from apps.procurement.models import Contract, Project
 
 
 class PortalContractTable(StableTable):
@@ -16,3 +17,14 @@ class PortalContractTable(StableTable):
         fields = ["number", "project", "purchaser", "amount", "signed_on", "start_date", "end_date", "status"]
         order_by = "-signed_on"
         attrs = {"data-testid": "contract-table"}
+
+    export_spec = ExportSpec(Contract, [
+        ExportColumn.field("number"),
+        ExportColumn(_("project"), "project__name"),
+        ExportColumn(_("purchaser"), "project__purchaser__name"),
+        ExportColumn.field("amount"),
+        ExportColumn.field("signed_on", iso_date),
+        ExportColumn.field("start_date", iso_date),
+        ExportColumn.field("end_date", iso_date),
+        ExportColumn(_("status"), "project__status", choice_label(Project.status.field)),
+    ])

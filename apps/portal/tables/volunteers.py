@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_date
+from apps.core.masking import mask_id_number, mask_phone
 from apps.core.tables import StableTable
 from apps.volunteers.models import Team, Volunteer
 
@@ -19,6 +21,17 @@ class PortalVolunteerTable(StableTable):
         order_by = "name"
         attrs = {"data-testid": "volunteer-table"}
 
+    export_spec = ExportSpec(Volunteer, [
+        ExportColumn.field("number"),
+        ExportColumn.field("name"),
+        ExportColumn.field("sex", choice_label(Volunteer.sex.field)),
+        ExportColumn(_("document number"), "id_number", mask_id_number),
+        ExportColumn(_("mobile phone"), "phone", mask_phone),
+        ExportColumn(_("residence community"), "community__name"),
+        ExportColumn.field("confirmed_hours"),
+        ExportColumn.field("star_level"),
+    ])
+
 
 class PortalTeamTable(StableTable):
     name = tables.LinkColumn("portal:work_team_detail", args=[tables.A("organization__code"), tables.A("pk")])
@@ -29,3 +42,11 @@ class PortalTeamTable(StableTable):
         fields = ["name", "leader", "contact_name", "founded_on", "status"]
         order_by = "name"
         attrs = {"data-testid": "team-table"}
+
+    export_spec = ExportSpec(Team, [
+        ExportColumn.field("name"),
+        ExportColumn(_("leader"), "leader__name"),
+        ExportColumn.field("contact_name"),
+        ExportColumn.field("founded_on", iso_date),
+        ExportColumn.field("status", choice_label(Team.status.field)),
+    ])

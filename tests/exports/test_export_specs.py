@@ -1,70 +1,39 @@
-"""The fast export path (``apps.core.export.table_rows``) gives exactly the cells that
-django-tables2's ``BoundRow.get_cell_value`` gave (the path exports used before), for every
-table that a back-office or portal list exports, on demo data, in both languages; its query
-count does not grow with the rows; it loads no personal data that the export does not show."""
+"""Every exported table's export spec (``apps.core.export_spec``) gives exactly the cells that
+django-tables2's own ``Table.as_values()`` gives for the table (``tests/exports/spec_check.py``),
+on demo data, in both languages, and a spec that disagrees is caught; every exported list has a
+spec; an export's query count does not grow with the rows; it loads no personal data that the
+export does not show."""
 
 import csv
 import datetime
 import io
 from unittest import mock
 
+import django_tables2 as tables
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.encoding import force_str
-from django_tables2 import RequestConfig
-from django_tables2.rows import BoundRow
 from openpyxl import load_workbook
 
 from apps.accounts.models import Membership
 from apps.activities.models import Activity, OrganizerKind, ServiceRecord
-from apps.backoffice.views.base import OfficeListView
+from apps.backoffice.tables.volunteers import VolunteerTable
 from apps.core import crypto
-from apps.core.export import _plain, escape_formula, export_columns, table_rows, xlsx_response
+from apps.core.export import export_spec, table_rows, xlsx_response
+from apps.core.export_spec import ExportColumn, ExportSpec, iso_datetime
 from apps.portal.views.lists import PortalListView
+from apps.volunteers.models import Volunteer
 from tests.personas import STREET_STAFF
 from tests.volunteers.world import volunteer_world
 
+from .spec_check import disagreements, exported_list_views, view_table, views_without_spec
+
 pytestmark = pytest.mark.django_db
-
-
-def _exported_list_views(patterns=None):
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _exported_list_views(pattern.url_patterns)
-        elif isinstance(pattern, URLPattern):
-            view_class = getattr(pattern.callback, "view_class", None)
-            if (view_class and issubclass(view_class, (OfficeListView, PortalListView))
-                    and view_class.export_formats):
-                yield view_class
-
-
-def _table(view_class, request):
-    """The table as the view's export builds it: the view's queryset (scope, select_related,
-    annotations), the view's table kwargs, the table's default ordering."""
-    view = view_class()
-    view.setup(request)
-    view.object_list = queryset = view.get_queryset()
-    table = view.get_table_class()(data=queryset, **view.get_table_kwargs())
-    RequestConfig(request, paginate=False).configure(table)
-    # Both paths read the same ordered rows; ties of the table's ordering broken by pk, because
-    # PostgreSQL may return tied rows in another order for another SELECT list.
-    data = table.data.data
-    table.data.data = data.order_by(*(data.query.order_by or data.model._meta.ordering), "pk")
-    return table
-
-
-def _bound_row_rows(table):
-    """What ``table_rows`` yielded before it was made fast: every cell through ``BoundRow``."""
-    columns = export_columns(table)
-    yield [force_str(c.header) for c in columns]
-    for record in table.data.data:
-        row = BoundRow(record, table=table)
-        yield [escape_formula(_plain(row.get_cell_value(c.name))) for c in columns]
 
 
 @pytest.fixture
@@ -110,41 +79,97 @@ def _requests():
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
-def test_fast_rows_are_the_bound_row_cells_for_every_exported_table(demo, language):
+def test_every_export_spec_gives_its_tables_cells(demo, language):
     office, portal = _requests()
-    views = sorted(set(_exported_list_views()), key=lambda v: f"{v.__module__}.{v.__name__}")
+    views = sorted(set(exported_list_views()), key=lambda v: f"{v.__module__}.{v.__name__}")
     assert len(views) >= 14  # 9 back-office lists, 6 portal lists (one may share a view)
     tables_seen = set()
     with translation.override(language):
         for view_class in views:
-            request = portal if issubclass(view_class, PortalListView) else office
-            expected = list(_bound_row_rows(_table(view_class, request)))
-            actual = list(table_rows(_table(view_class, request)))
-            name = view_class.__name__
-            assert len(expected) > 1, f"{name}: no demo rows to compare"
-            assert actual == expected, name
+            table = view_table(view_class, portal if issubclass(view_class, PortalListView) else office)
+            assert len(list(table_rows(table))) > 1, f"{view_class.__name__}: no demo rows to compare"
+            assert disagreements(table) == [], view_class.__name__
             tables_seen.add(view_class.table_class)
+    from apps.backoffice.tables.organizations import OrganizationTable
     from apps.backoffice.tables.records import ServiceRecordTable
-    from apps.backoffice.tables.volunteers import VolunteerTable
     from apps.portal.tables.volunteers import PortalVolunteerTable
 
-    assert {ServiceRecordTable, VolunteerTable, PortalVolunteerTable} <= tables_seen
+    assert {ServiceRecordTable, VolunteerTable, OrganizationTable, PortalVolunteerTable} <= tables_seen
 
 
-def test_fast_rows_follow_the_language_of_each_export(demo):
+def test_export_cells_follow_the_language_of_each_export(demo):
     """Choice labels are kept per language, so an English export after a Chinese one is English."""
     office, _portal = _requests()
     from apps.backoffice.views.records import ServiceRecordListView
 
-    status = [c.name for c in export_columns(_table(ServiceRecordListView, office))].index("status")
     labels = {}
     for language in ("zh-hans", "en", "zh-hans"):
         with translation.override(language):
-            rows = list(table_rows(_table(ServiceRecordListView, office)))
-            expected = list(_bound_row_rows(_table(ServiceRecordListView, office)))
-        assert rows == expected
+            table = view_table(ServiceRecordListView, office)
+            assert disagreements(table) == []
+            rows = list(table_rows(table))
+        status = rows[0].index("状态" if language == "zh-hans" else "Status")
         labels.setdefault(language, {row[status] for row in rows[1:]})
     assert labels["zh-hans"] != labels["en"]
+
+
+class _WrongVolunteerTable(VolunteerTable):
+    """The volunteer list's table with a spec that a careless edit could give it."""
+
+    export_spec = ExportSpec(Volunteer, [
+        *VolunteerTable.export_spec.columns[:4],
+        ExportColumn(VolunteerTable.export_spec.columns[4].header, "id_number"),  # not masked
+        *VolunteerTable.export_spec.columns[5:-1],
+        ExportColumn.field("updated_at", iso_datetime),  # another field under the same header
+    ])
+
+
+def test_a_spec_that_disagrees_with_its_table_is_reported(demo):
+    from apps.backoffice.views.volunteers import VolunteerListView
+
+    office, _portal = _requests()
+    with translation.override("en"):
+        assert disagreements(view_table(VolunteerListView, office)) == []
+        found = disagreements(view_table(VolunteerListView, office, _WrongVolunteerTable), limit=50)
+    assert any("column 'document number'" in line for line in found), found  # the unmasked ID number
+    assert any("headers" in line and "Updated at" in line for line in found), found
+
+
+def test_a_spec_missing_a_column_is_reported(demo):
+    from apps.backoffice.views.volunteers import VolunteerListView
+
+    class Shorter(VolunteerTable):
+        export_spec = ExportSpec(Volunteer, VolunteerTable.export_spec.columns[:-1])
+
+    office, _portal = _requests()
+    found = disagreements(view_table(VolunteerListView, office, Shorter))
+    assert found and "headers" in found[0] and "cells" in found[1]
+
+
+class NoSpec(tables.Table):
+    name = tables.Column()
+
+
+def test_every_exported_list_has_an_export_spec():
+    views = set(exported_list_views())
+    assert len(views) >= 14
+    assert views_without_spec(views) == []
+
+
+def test_a_list_without_an_export_spec_is_reported():
+    from apps.backoffice.views.volunteers import VolunteerListView
+
+    class Unspecified(VolunteerListView):
+        table_class = NoSpec
+
+    assert views_without_spec({VolunteerListView, Unspecified}) == ["Unspecified"]
+
+
+def test_a_table_without_a_spec_cannot_be_exported():
+    with pytest.raises(ImproperlyConfigured, match="NoSpec has no export_spec"):
+        table_rows(NoSpec(Volunteer.objects.none()))
+    with pytest.raises(ImproperlyConfigured):
+        export_spec(NoSpec)
 
 
 def _add_records(world, count):
@@ -221,8 +246,6 @@ def test_xlsx_export_of_many_rows_reads_back_row_by_row():
 
 
 def test_a_distinct_queryset_keeps_records_that_show_the_same_values(world):
-    import django_tables2 as tables
-
     class VolunteerNames(tables.Table):
         name = tables.Column(accessor="volunteer__name")
 
@@ -230,8 +253,10 @@ def test_a_distinct_queryset_keeps_records_that_show_the_same_values(world):
             model = ServiceRecord
             fields = ["name"]
 
+        export_spec = ExportSpec(ServiceRecord, [ExportColumn.field("volunteer__name")])
+
     _add_records(world, 3)
     records = ServiceRecord.objects.filter(volunteer=volunteer_world(world).volunteer_a).distinct().order_by("pk")
     rows = list(table_rows(VolunteerNames(records)))
     assert len(rows) == 1 + records.count() >= 4
-    assert rows == list(_bound_row_rows(VolunteerNames(records)))
+    assert disagreements(VolunteerNames(records)) == []

@@ -4,6 +4,9 @@ Everything runs inside one transaction that is rolled back at the end, so the da
 left as it was (point DATABASE_URL at a throwaway database to be extra careful). Prints time
 and memory: the import's ru_maxrss (the process's peak RSS so far) and, for each export, the
 peak RSS while that export ran (a window opened just before it, Linux only).
+
+It lives in the back office because the export is the back office's service-record list export
+(its table's export spec); domain apps such as ``imports`` never import an audience app.
 """
 
 import ctypes
@@ -139,9 +142,10 @@ class Command(BaseCommand):
         return SimpleUploadedFile("bench-volunteers.xlsx", buffer.getvalue())
 
     def _export(self, records, actor, community):
-        from apps.backoffice.tables.records import ServiceRecordTable
         from apps.core.export import csv_response, table_rows, xlsx_response
         from apps.volunteers.models import Volunteer
+
+        from ...tables.records import ServiceRecordTable
 
         volunteers = list(Volunteer.objects.filter(community=community).values_list("pk", flat=True))
         per_activity = len(volunteers)
