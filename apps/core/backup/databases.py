@@ -26,7 +26,7 @@ from .archive import BackupError
 
 # Tables that `migrate` itself fills, so a freshly migrated database still counts as empty:
 # Django's bookkeeping, and the defaults the apps create in post_migrate receivers (the
-# `defaults.py` modules). tests/backup/test_target.py fails when a new default appears.
+# `defaults.py` modules). tests/backup/test_round_trip.py fails when a new default appears.
 _BOOKKEEPING_TABLES = {"django_migrations", "django_content_type", "auth_permission"}
 MIGRATE_DEFAULT_MODELS = ("organizations.ServiceDomain", "procurement.CatalogueItem", "volunteers.StarThreshold")
 
@@ -87,7 +87,8 @@ def _pg_snapshot(connection, path: Path) -> Snapshot:
         counts = _count_rows(connection, cursor, tables)
         migrations = _applied_migrations(cursor, tables)
         # The transaction stays open while pg_dump runs: the exported snapshot lives as long as it.
-        _run([pg_dump, "--format=custom", f"--snapshot={snapshot_id}", f"--file={path}",
+        # Uncompressed: the archive's gzip compresses everything once.
+        _run([pg_dump, "--format=custom", "--compress=0", f"--snapshot={snapshot_id}", f"--file={path}",
               *_pg_target(connection.settings_dict)], connection.settings_dict, "pg_dump")
     return Snapshot(path, path.name, "postgresql", server_version, counts, migrations)
 
@@ -128,7 +129,8 @@ def ensure_empty(connection):
         sample = ", ".join(f"{table} ({count})" for table, count in sorted(holding.items())[:5])
         raise NotEmpty(
             f"The target database {connection.settings_dict['NAME']!s} is not empty: rows in {len(holding)} "
-            f"table(s), e.g. {sample}. Restore only into a new database (or one with a freshly migrated, unused schema)."
+            f"table(s), e.g. {sample}. Restore only into a new database (or one with a freshly migrated, "
+            "unused schema)."
         )
 
 
