@@ -158,7 +158,16 @@ def test_backup_refuses_served_directories_existing_files_and_missing_keys(sourc
         call_command("backup", output=places.root / "static" / "sub" / "x.gzbak")
     with pytest.raises(CommandError, match="exists already"):
         call_command("backup", output=source.archive)
+    (places.root / "other.gzbak.part").write_bytes(b"")
+    with pytest.raises(CommandError, match="other.gzbak.part exists: another backup is running"):
+        call_command("backup", output=places.root / "other.gzbak")
+    assert (places.root / "other.gzbak.part").exists()  # not ours to delete
     settings.BACKUP_KEYS = []
     with pytest.raises(CommandError, match="GONGZHI_BACKUP_KEYS"):
-        call_command("backup", output=places.root / "other.gzbak")
+        call_command("backup", output=places.root / "third.gzbak")
     assert not (places.root / "other.gzbak").exists() and not (places.root / "media" / "x.gzbak").exists()
+
+
+def test_restore_names_a_missing_archive(places, target):
+    with pytest.raises(CommandError, match="missing.gzbak: no such archive"):
+        _restore(places.root / "missing.gzbak", database=target)

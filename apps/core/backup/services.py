@@ -97,8 +97,9 @@ def default_output() -> Path:
 
 def _refuse_served_dirs(path: Path):
     """Archives hold everything: never put one where the application serves files from."""
-    served = [media_root(), settings.STATIC_ROOT, *settings.STATICFILES_DIRS]
-    for directory in served:
+    served = [media_root(), settings.STATIC_ROOT]
+    served += [entry[1] if isinstance(entry, (list, tuple)) else entry for entry in settings.STATICFILES_DIRS]
+    for directory in filter(None, served):
         directory = Path(directory).resolve()
         if path == directory or directory in path.parents:
             raise BackupError(f"Refusing to write a backup into {directory}: the application serves files from there.")
@@ -114,15 +115,18 @@ def backup_create(*, output: Path | None = None, using: str = "default") -> Back
     output.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     media = media_root()
     partial = output.with_name(output.name + ".part")
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise BackupError(f"{partial} exists: another backup is running, or a failed one left it behind.") from None
     # The plain snapshot sits next to the archive (as private as the database itself) rather
     # than in /tmp, which may be a small RAM disk.
     workdir = Path(tempfile.mkdtemp(prefix=".gongzhi-backup-", dir=output.parent))
     try:
-        snapshot = databases.snapshot(connections[using], workdir)
-        media_files = _media_files(media)
-        manifest = _manifest(snapshot, media_files)
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with open(descriptor, "wb") as raw:
+            snapshot = databases.snapshot(connections[using], workdir)
+            media_files = _media_files(media)
+            manifest = _manifest(snapshot, media_files)
             writer = EncryptedWriter(raw, key)
             with tarfile.open(fileobj=writer, mode="w|gz", compresslevel=6) as tar:
                 _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False).encode())
@@ -197,9 +201,13 @@ def _commit() -> str | None:
 
 def backup_restore(*, path: Path, using: str = "default", overwrite_media: bool = False) -> RestoreResult:
     keys = _backup_keys()
+    if not Path(path).is_file():
+        raise BackupError(f"{path}: no such archive.")
     connection = connections[using]
     media = media_root()
     # Cheap refusals first, before reading a possibly large archive.
+    if connection.in_atomic_block:
+        raise BackupError("A restore cannot run inside a transaction.")
     databases.ensure_empty(connection)
     existing = {relative for relative, _size in _media_files(media)} if media.exists() else set()
     if existing and not overwrite_media:
