@@ -17,6 +17,11 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", None)
 DATA_ENCRYPTION_KEYS = env_list("GONGZHI_DATA_KEYS", [])
 # Keyed hash for uniqueness and exact look-up of encrypted values.
 DATA_HASH_KEY = env_str("GONGZHI_HASH_KEY", None)
+# Backup archives (manage.py backup / restore) are encrypted with these Fernet-format keys
+# (first encrypts, all decrypt), separate from the data keys: an archive together with its
+# backup key still hides personal data. Only the backup job needs them, not the web server.
+BACKUP_KEYS = env_list("GONGZHI_BACKUP_KEYS", [])
+BACKUP_DIR = Path(env_str("GONGZHI_BACKUP_DIR", str(VAR_DIR / "backups")))
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])

@@ -7,6 +7,7 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-secret-key-not-for-production-use-0123456789")
 DATA_ENCRYPTION_KEYS = env_list("GONGZHI_DATA_KEYS", ["ZGV2LW9ubHktZGF0YS1rZXktbm90LWZvci1wcm9kdWM="])
 DATA_HASH_KEY = env_str("GONGZHI_HASH_KEY", "dev-only-hash-key")
+BACKUP_KEYS = env_list("GONGZHI_BACKUP_KEYS", ["ZGV2LW9ubHktYmFja3VwLWtleS1ub3QtZm9yLXByb2Q="])
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (WhiteNoise warns when it is missing)
 STORAGES = {
     **STORAGES,  # noqa: F405
