@@ -3,10 +3,9 @@
 Row changes are recorded by django-auditlog; file downloads by ``audit_event_record``.
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -48,7 +47,7 @@ def organization_create(*, actor, status, status_reason, domains=(), **fields) -
     organization.domains.set(domains)
     StatusChange.objects.create(
         organization=organization, from_status="", to_status=status,
-        changed_on=organization.founded_on or datetime.date.today(), reason=status_reason, recorded_by=actor,
+        changed_on=organization.founded_on or timezone.localdate(), reason=status_reason, recorded_by=actor,
     )
     return organization
 
