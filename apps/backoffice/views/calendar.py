@@ -95,8 +95,8 @@ class HolidayYearDetailView(OfficeListView):
         waiting = Contract.objects.visible_to(self.request.user).filter(waiting_for_year(self.year)).count() \
             if not (self.arrangement and self.arrangement.entered) else 0
         return super().get_context_data(
-            year=self.year, arrangement=self.arrangement, can_edit_calendar=can_edit_working_calendar(self.request.user),
-            fixed_days=_fixed_days(self.year), waiting_contracts=waiting, **kwargs)
+            year=self.year, arrangement=self.arrangement, fixed_days=_fixed_days(self.year),
+            can_edit_calendar=can_edit_working_calendar(self.request.user), waiting_contracts=waiting, **kwargs)
 
 
 class CalendarFormView(StaffRequiredMixin, FormView):
