@@ -174,3 +174,24 @@ def test_one_query_reads_both_deadlines_of_a_contract():
         contract_deadlines(date(2026, 12, 30))
         contract_deadlines(date(2025, 9, 30))
     assert len(queries.captured_queries) == 2
+
+
+def test_provisional_in_python_and_in_a_query_agree_with_a_gap_in_the_entered_years(world):
+    """2028 entered before 2027 (a gap): only deadlines counted through 2027 are provisional,
+    and a contract signed on 31 December counts from 1 January only."""
+    from apps.procurement.models import Contract
+    from apps.procurement.workdays import open_provisional
+
+    city = world.user(CITY_STAFF)
+    calendar.holiday_day_add(actor=city, year=2028, date=date(2028, 1, 26), kind=DayKind.DAY_OFF, name="春节")
+    calendar.holiday_year_enter(actor=city, year=2028, notice="国办发明电〔2027〕1号")
+    project = factories.project(world, budget="900000.00")
+    signed = {"within 2026": date(2026, 12, 1), "into 2027": date(2026, 12, 30), "within 2027": date(2027, 6, 1),
+              "into 2028": date(2027, 12, 29), "from 31 Dec 2027": date(2027, 12, 31), "within 2028": date(2028, 3, 1)}
+    for number, signed_on in signed.items():
+        factories.contract(world, project, number=number, signed_on=signed_on, start_date=signed_on + timedelta(30),
+                           end_date=signed_on + timedelta(300))
+    entered = EnteredYears.read()
+    in_python = {c.number for c in Contract.objects.all() if provisional_deadlines(c, entered)}
+    in_query = set(Contract.objects.filter(open_provisional(entered)).values_list("number", flat=True))
+    assert in_python == in_query == {"into 2027", "within 2027", "into 2028"}
