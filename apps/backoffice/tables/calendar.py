@@ -32,7 +32,7 @@ class HolidayDayTable(StableTable):
     weekday = tables.Column(verbose_name=_("Weekday"), accessor="date", orderable=False)
     change = tables.LinkColumn("office:holiday_day_update", args=[tables.A("pk")], text=_("Change"),
                                verbose_name="", orderable=False, exclude_from_export=True)
-    remove = tables.LinkColumn("office:holiday_day_delete", args=[tables.A("pk")], text=_("Remove"),
+    remove = tables.LinkColumn("office:holiday_day_delete", args=[tables.A("pk")], text=_("Delete"),
                                verbose_name="", orderable=False, exclude_from_export=True)
 
     class Meta:

@@ -182,7 +182,7 @@ class HolidayDayUpdateView(DayMixin, CalendarFormView):
 
 class HolidayDayDeleteView(DayMixin, CalendarFormView):
     form_class = ConfirmForm
-    submit_label = gettext_lazy("Remove")
+    submit_label = gettext_lazy("Delete")
 
     @property
     def title(self):
