@@ -71,6 +71,7 @@ class HolidayYearDetailView(OfficeListView):
     table_class = HolidayDayTable
     filterset_class = HolidayDayFilter
     paginate_by = 100
+    export_formats = ()  # a year's few dozen days fit on the page (the list of years exports)
     template_name = "backoffice/calendar/year_detail.html"
 
     @cached_property
