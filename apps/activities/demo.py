@@ -62,7 +62,7 @@ def seed(ctx):
     for activity in activities:
         pool = members.get(activity.organization_id, [])
         if activity.is_risky:
-            pool = [v for v in pool if (activity.starts_at.date() - v.birth_date).days >= 18 * 366]
+            pool = [v for v in pool if (timezone.localtime(activity.starts_at).date() - v.birth_date).days >= 18 * 366]
         for volunteer in rng.sample(pool, min(len(pool), rng.randint(25, 35))):
             late = datetime.timedelta(minutes=rng.choice([0, 0, 0, 15, 30]))
             started_at = activity.starts_at + late
@@ -84,8 +84,8 @@ def seed(ctx):
         for volunteer_id in confirmed_at_a.values_list("volunteer_id", flat=True).distinct()[:3]:
             volunteer = next(v for v in volunteers if v.pk == volunteer_id)
             certificate = certificate_request(actor=recorder, volunteer=volunteer, organization=org_a, community=None,
-                                              period_start=(now - datetime.timedelta(days=365)).date(),
-                                              period_end=now.date())
+                                              period_start=timezone.localdate(now - datetime.timedelta(days=365)),
+                                              period_end=timezone.localdate(now))
             certificate_accept(actor=recorder, certificate=certificate)
             certificate_issue(actor=recorder, certificate=certificate, responsible_person=org_a.name[:2] + "主任",
                               handler=recorder.full_name if recorder else "", contact="0571-87000000")
@@ -97,7 +97,7 @@ def _weekly_visits(ctx, org_a, members, recorder, now):
     """Org A's weekly 独居老人探访 over the year before the one-off activities: its six regulars
     come (almost) every week, so the demo has volunteers who reached a star level."""
     rng = ctx.rng
-    regulars = [v for v in members.get(org_a.pk, []) if (now.date() - v.birth_date).days >= 18 * 366][:6]
+    regulars = [v for v in members.get(org_a.pk, []) if (timezone.localdate(now) - v.birth_date).days >= 18 * 366][:6]
     turnout = [1.0, 1.0, 0.9, 0.8, 0.6, 0.5]
     records = []
     for week in range(45):
@@ -144,7 +144,7 @@ def seed_bulk(ctx):
     members, births = ctx.made["members"], ctx.made["volunteer_births"]
     organizers = [o for o in ctx.made["organizations_by_size"] if len(members.get(o.pk, [])) >= 5]
     cum_orgs = list(_accumulate(len(members[o.pk]) for o in organizers))
-    days_back = seasonal_day_weights(now.date(), 365)
+    days_back = seasonal_day_weights(timezone.localdate(now), 365)
     activities = []
     for _ in range(ctx.scale.activities):
         organization = organizers[weighted_index(rng, cum_orgs)]
@@ -170,7 +170,7 @@ def seed_bulk(ctx):
         if len(rows) >= ctx.scale.records:
             break
         pool = members[activity.organization_id]
-        day = activity.starts_at.date()
+        day = timezone.localtime(activity.starts_at).date()
         wanted = min(len(pool), max(3, int(rng.gauss(per_activity, per_activity / 3))))
         confirmed_ok = (now - activity.ends_at).days > 14
         # The backbone (earliest ~2.5 % of members) turns up to ~90 of the organization's activities a year.

@@ -5,6 +5,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.volunteers.id_numbers import age_on
@@ -37,7 +38,9 @@ def record_check(record: ServiceRecord, *, ignore=()):
             "hours": record.hours, "limit": activity.duration_hours}
     elif record.ended_at > record.started_at and record.hours > hours_between(record.started_at, record.ended_at):
         errors["hours"] = _("The hours are more than the time between start and end.")
-    if activity.is_risky and age_on(record.volunteer.birth_date, activity.starts_at.date()) < 18:
+    # The local day: an activity at 07:00 in Shanghai starts on the previous day in UTC.
+    starts_on = timezone.localtime(activity.starts_at).date()
+    if activity.is_risky and age_on(record.volunteer.birth_date, starts_on) < 18:
         errors["volunteer"] = _("Minors are never assigned to risky work.")
     if errors:
         raise ValidationError(errors)

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db.models import Count
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def benchmark_pages():
     keyword = (surname or "王")[:1]
     volunteer = Volunteer.objects.order_by("-confirmed_records", "pk").first()
     last = ServiceRecord.objects.filter(activity__organization=large).order_by("-started_at").first()
-    month = last.started_at.date().replace(day=1) if last else None
+    month = timezone.localtime(last.started_at).date().replace(day=1) if last else None
     month_end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1) if month else None
     contract = Contract.objects.order_by("-amount", "pk").first()
     # The organization detail with every section filled: the provider of contracts (their

@@ -4,6 +4,7 @@ few credit listings, Party building and incubation (deterministic for a given se
 import datetime
 import decimal
 
+from django.utils import timezone
 from stdnum.cn import uscc
 
 from apps.core.demo import person_name
@@ -46,7 +47,7 @@ def credit_code(rng, legal_form, area_code):
 
 
 def seed(ctx):
-    rng, today = ctx.rng, datetime.date.today()
+    rng, today = ctx.rng, timezone.localdate()
     communities = ctx.made["communities"]
     domains = {d.name: d for d in ServiceDomain.objects.all()}
     names, codes, organizations, picked_domains = set(), set(), [], []

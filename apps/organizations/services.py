@@ -3,10 +3,9 @@
 Row changes are recorded by django-auditlog; file downloads by ``audit_event_record``.
 """
 
-import datetime
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -51,7 +50,7 @@ def organization_create(*, actor, status, status_reason, domains=(), **fields) -
     organization.domains.set(domains)
     StatusChange.objects.create(
         organization=organization, from_status="", to_status=status,
-        changed_on=organization.founded_on or datetime.date.today(), reason=status_reason, recorded_by=actor,
+        changed_on=organization.founded_on or timezone.localdate(), reason=status_reason, recorded_by=actor,
     )
     return organization
 
@@ -183,8 +182,6 @@ __all__ = [
 def organization_contact_reveal(*, actor, organization: Organization, request=None) -> str:
     """The full contact phone for an authorised user (same rule as volunteers' personal data),
     with the audit entry written first."""
-    from django.core.exceptions import PermissionDenied
-
     from apps.audit.models import AuditAction
     from apps.audit.services import audit_event_record
     from apps.volunteers.permissions import can_reveal_personal_data

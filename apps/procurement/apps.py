@@ -9,7 +9,12 @@ class ProcurementConfig(AppConfig):
     verbose_name = _("Government-purchased services")
 
     def ready(self):
+        from apps.holidays.signals import working_days_changed
+
         from .defaults import create_defaults
+        from .services.deadlines import deadlines_follow_calendar
 
         # Default rows come back after a flush (live-server tests) and on every migrate.
         post_migrate.connect(create_defaults, sender=self, dispatch_uid="procurement_defaults")
+        # Open deadlines are counted again when the holiday arrangement they ran through changes.
+        working_days_changed.connect(deadlines_follow_calendar, dispatch_uid="procurement_deadlines")

@@ -137,8 +137,7 @@ def _bulk_contracts(ctx, items):
     from apps.activities.models import Activity
     from apps.organizations.models import CreditListing
     from apps.procurement.models import Contract, Project
-    from apps.procurement.rules import FILING_WORKING_DAYS, PUBLICATION_WORKING_DAYS
-    from apps.procurement.workdays import add_working_days
+    from apps.procurement.workdays import contract_deadlines
 
     rng, actor = ctx.rng, ctx.made["users"]["admin"]
     wanted = ctx.scale.contracts - Contract.objects.count()
@@ -167,8 +166,8 @@ def _bulk_contracts(ctx, items):
     contracts = []
     for project, (_s, _c, name, year, signed_on, budget, provider, index) in zip(projects, plans, strict=True):
         if signed_on not in due:
-            due[signed_on] = (add_working_days(signed_on, PUBLICATION_WORKING_DAYS),
-                              add_working_days(signed_on, FILING_WORKING_DAYS))
+            counted = contract_deadlines(signed_on)
+            due[signed_on] = (counted.publication.due, counted.filing.due)
         amount = (budget * Decimal("0.9")).quantize(Decimal("1"))
         contracts.append(Contract(
             project=project, provider=provider, number=f"GM-{year}-B{index + 1:05d}", amount=amount,

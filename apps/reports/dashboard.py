@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from apps.organizations.models import LegalForm, OrgStatus, PartyOrgType
 
 from . import charts, selectors
+from .deadlines import WaitingDeadlines, waiting_deadlines
 from .scope import Scope
 
 
@@ -34,6 +35,7 @@ class Dashboard:
     communities: list
     spend: dict
     alerts: selectors.Alerts
+    waiting: WaitingDeadlines = field(default_factory=WaitingDeadlines)
     panels: list = field(default_factory=list)
 
 
@@ -53,6 +55,7 @@ def build_dashboard(scope: Scope, *, today: datetime.date) -> Dashboard:
         communities=selectors.activities_per_community(scope, window),
         spend=selectors.spend_by_year(scope, [today.year - 1, today.year]),
         alerts=selectors.alerts(scope, today),
+        waiting=waiting_deadlines(scope),
     )
     board.panels = [_forms_panel(board), _status_panel(board), _party_panel(board), _volunteer_panel(board),
                     _community_panel(board), _spend_panel(board)]

@@ -27,7 +27,7 @@ def seed(ctx):
     rng = ctx.rng
     communities = ctx.made["communities"]
     organizations = ctx.made["organizations"]
-    today = datetime.date.today()
+    today = timezone.localdate()
     volunteers = []
     for n in range(VOLUNTEERS):
         # Mostly adults, many retirees; a few teenagers (with a guardian's consent below).
@@ -92,7 +92,7 @@ def seed(ctx):
 
 def seed_bulk(ctx):
     """Large scales: plain rows (encrypted once here), Zipf-sized organizations (org A the largest)."""
-    rng, today, now = ctx.rng, datetime.date.today(), timezone.now()
+    rng, today, now = ctx.rng, timezone.localdate(), timezone.now()
     communities = ctx.made["communities"]
     organizations = list(ctx.made["organizations"])
     org_a = ctx.made.get("org_a")

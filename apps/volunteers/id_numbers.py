@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from stdnum import exceptions as stdnum_errors
 from stdnum import numdb
@@ -34,7 +35,7 @@ def parse_resident_id(value: str) -> ResidentIdentity:
         raise ValidationError(_("The birth date in the ID card number is not a date."), code="birth_date") from None
     if not _known_place(number[:6]):
         raise ValidationError(_("The ID card number's area code does not exist."), code="place")
-    if birth_date > datetime.date.today():
+    if birth_date > timezone.localdate():
         raise ValidationError(_("The birth date in the ID card number lies in the future."), code="future")
     return ResidentIdentity(number, birth_date, "male" if int(number[16]) % 2 else "female")
 

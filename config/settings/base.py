@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "apps.volunteers",
     "apps.activities",
     "apps.audit",
+    "apps.holidays",
     "apps.procurement",
     "apps.onboarding",
     "apps.imports",

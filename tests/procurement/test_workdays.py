@@ -1,6 +1,6 @@
 """Deadlines on Chinese working days: National Day 2025 (1–8 October off) with the adjusted
 working Sunday 28 September and Saturday 11 October, as published by the State Council and
-carried by the chinese-calendar package."""
+seeded from the chinese-calendar package into the working calendar (``apps.holidays``)."""
 
 from datetime import date
 
@@ -8,6 +8,8 @@ import pytest
 
 from apps.procurement.workdays import add_working_days, calendar_known, is_working_day
 from tests.procurement import factories
+
+pytestmark = pytest.mark.django_db  # the calendar is a table
 
 
 def test_the_package_knows_the_national_day_2025_arrangement():

@@ -1,6 +1,5 @@
-import datetime
-
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.areas.models import Area, AreaLevel
@@ -56,9 +55,9 @@ class OrganizationFilter(KeywordFilterMixin, ScopedFilterSet):
     def filter_grade_expiring(self, queryset, name, value):
         from apps.reports.selectors import grades_expiring_condition
 
-        return queryset.filter(grades_expiring_condition(datetime.date.today())) if value else queryset
+        return queryset.filter(grades_expiring_condition(timezone.localdate())) if value else queryset
 
     def filter_listed_recently(self, queryset, name, value):
         from apps.reports.selectors import recently_listed_organizations
 
-        return queryset.filter(pk__in=recently_listed_organizations(datetime.date.today())) if value else queryset
+        return queryset.filter(pk__in=recently_listed_organizations(timezone.localdate())) if value else queryset

@@ -1,8 +1,7 @@
 """Forms for a volunteer's training and honour records and for consents beyond registration."""
 
-import datetime
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.volunteers.models import ConsentPurpose
@@ -52,12 +51,12 @@ class ConsentGiveForm(forms.Form):
 
 
 class ConsentWithdrawForm(forms.Form):
-    withdrawn_on = forms.DateField(label=_("Withdrawn on"), widget=_DATE, initial=datetime.date.today)
+    withdrawn_on = forms.DateField(label=_("Withdrawn on"), widget=_DATE, initial=timezone.localdate)
     reason = forms.CharField(label=_("Reason for withdrawal"), max_length=200)
     confirm = forms.BooleanField(label=_("I understand that the extra data is erased and no longer used."))
 
     def clean_withdrawn_on(self):
         value = self.cleaned_data["withdrawn_on"]
-        if value > datetime.date.today():
+        if value > timezone.localdate():
             raise forms.ValidationError(_("The withdrawal date cannot be in the future."))
         return value

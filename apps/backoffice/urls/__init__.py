@@ -3,7 +3,7 @@
 from django.urls import path
 
 from ..views import areas, home
-from . import imports, onboarding, organizations, procurement, reports, volunteers
+from . import calendar, imports, onboarding, organizations, procurement, reports, volunteers
 
 app_name = "office"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     *imports.urlpatterns,
     *reports.urlpatterns,
     *onboarding.urlpatterns,
+    *calendar.urlpatterns,
 ]

@@ -1,13 +1,12 @@
 """The registry's list, detail, create/edit and status pages. Records around an organization
 (reports, grades, credit, party building, incubation, files) are in ``organization_records``."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, ExpressionWrapper
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -81,7 +80,7 @@ class OrganizationListView(OfficeListView):
     template_name = "backoffice/organizations/list.html"
 
     def get_queryset(self):
-        return annotated_organizations(super().get_queryset(), datetime.date.today())
+        return annotated_organizations(super().get_queryset(), timezone.localdate())
 
 
 class OrganizationDetailView(OfficeObjectMixin, DetailView):
@@ -90,12 +89,12 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
 
     def get_object(self, queryset=None):
         organization = super().get_object(queryset)
-        return annotated_organizations(Organization.objects.filter(pk=organization.pk), datetime.date.today()) \
+        return annotated_organizations(Organization.objects.filter(pk=organization.pk), timezone.localdate()) \
             .select_related("area__parent").get()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        organization, today = self.object, datetime.date.today()
+        organization, today = self.object, timezone.localdate()
         grade = selectors.current_grade(organization, on_date=today)
         tab = self.request.GET.get("tab")
         context.update(
@@ -178,7 +177,7 @@ class OrganizationStatusView(DecisionRequiredMixin, OrganizationChildMixin, Form
         return {**super().get_form_kwargs(), "allowed": services.allowed_next_statuses(self.organization)}
 
     def get_initial(self):
-        return {"changed_on": datetime.date.today()}
+        return {"changed_on": timezone.localdate()}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=_("Change status"), **kwargs)

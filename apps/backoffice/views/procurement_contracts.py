@@ -13,6 +13,7 @@ from apps.procurement.models import (
     Contract, PaymentMilestone, PerformanceTarget, ProgressReport, Project, ReportStatus,
 )
 from apps.procurement.permissions import can_manage_area
+from apps.procurement.workdays import EnteredYears, provisional_deadlines
 
 from ..filters.procurement import ContractFilter
 from ..forms.procurement import (
@@ -47,7 +48,9 @@ class ContractDetailView(OfficeObjectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         contract = self.object
         evaluations = list(contract.evaluations.all())
+        provisional = provisional_deadlines(contract, EnteredYears.read())
         context.update(
+            provisional_deadlines=provisional, provisional_keys={deadline.key for deadline in provisional},
             today=timezone.localdate(),
             can_manage=can_manage_area(self.request.user, contract.project.purchaser),
             progress=selectors.target_progress([contract])[contract.pk],

@@ -12,7 +12,7 @@ from apps.organizations.selectors import award_refusals, current_grade
 from .. import rules
 from ..models import Contract, Project, ProjectStatus, SupplementaryAgreement
 from ..permissions import require_manager
-from ..workdays import add_working_days
+from ..workdays import contract_deadlines
 
 AWARDABLE_STATUSES = {ProjectStatus.PROCURING, ProjectStatus.CONTRACTED}
 AMENDABLE_STATUSES = {ProjectStatus.CONTRACTED, ProjectStatus.PERFORMING, ProjectStatus.AWAITING_ACCEPTANCE}
@@ -68,7 +68,9 @@ def contract_award(
 ) -> Contract:
     """Award a contract: the provider must be eligible on the signing day, the amount within
     the remaining budget, the term and bond within the rules. Deadlines for publication and
-    filing are fixed on Chinese working days. The project becomes "contracted"."""
+    filing are fixed on Chinese working days (provisional, and recomputed once the year is
+    entered, when they run through a year whose holiday arrangement is not entered yet:
+    ``workdays``). The project becomes "contracted"."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     require_manager(actor, project.purchaser)
     if project.status not in AWARDABLE_STATUSES:
@@ -84,14 +86,14 @@ def contract_award(
     check_term(start_date, end_date, term_justification)
     check_bond(amount, performance_bond)
     grade = current_grade(provider, on_date=signed_on)
+    deadlines = contract_deadlines(signed_on)
     contract = Contract(
         project=project, provider=provider, number=number.strip(), amount=amount, signed_on=signed_on,
         start_date=start_date, end_date=end_date, content=content, performance_bond=performance_bond,
         term_justification=term_justification.strip(),
         provider_credit_code=getattr(provider, "credit_code", "") or "",
         provider_grade=grade.get_grade_display() if grade else "",
-        publication_due=add_working_days(signed_on, rules.PUBLICATION_WORKING_DAYS),
-        filing_due=add_working_days(signed_on, rules.FILING_WORKING_DAYS),
+        publication_due=deadlines.publication.due, filing_due=deadlines.filing.due,
         awarded_by=actor, **terms,
     )
     contract.full_clean()
