@@ -3,8 +3,15 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, field_header, iso_date, iso_datetime
 from apps.core.tables import StableTable
 from apps.holidays.models import HolidayDay, HolidayYear
+
+
+def _user_name(*values):
+    """A user as ``str(user)`` shows them (full name, else username), from their two columns."""
+    full_name, username = values
+    return full_name or username
 
 
 class HolidayYearTable(StableTable):
@@ -26,6 +33,18 @@ class HolidayYearTable(StableTable):
     def value_entered(self, value):
         return str(_("Entered") if value else _("Not entered"))
 
+    export_spec = ExportSpec(HolidayYear, [
+        ExportColumn.field("year"),
+        ExportColumn(_("Status"), "entered", lambda entered: str(_("Entered") if entered else _("Not entered"))),
+        ExportColumn.field("notice"),
+        ExportColumn(_("Days off"), "days_off"),  # annotations of the list's queryset
+        ExportColumn(_("Adjusted working days"), "working_days"),
+        ExportColumn.field("entered_at", iso_datetime),
+        ExportColumn(field_header(HolidayYear.entered_by.field), ("entered_by__full_name", "entered_by__username"),
+                     _user_name),
+        ExportColumn.field("source"),
+    ])
+
 
 class HolidayDayTable(StableTable):
     date = tables.DateColumn(format="Y-m-d")
@@ -45,3 +64,10 @@ class HolidayDayTable(StableTable):
 
     def value_weekday(self, value):
         return date_format(value, "l")
+
+    export_spec = ExportSpec(HolidayDay, [
+        ExportColumn.field("date", iso_date),
+        ExportColumn(_("Weekday"), "date", lambda day: date_format(day, "l")),
+        ExportColumn.field("kind", choice_label(HolidayDay.kind.field)),
+        ExportColumn.field("name"),
+    ])

@@ -28,7 +28,8 @@ from .archive import BackupError
 # Django's bookkeeping, and the defaults the apps create in post_migrate receivers (the
 # `defaults.py` modules). tests/backup/test_round_trip.py fails when a new default appears.
 _BOOKKEEPING_TABLES = {"django_migrations", "django_content_type", "auth_permission"}
-MIGRATE_DEFAULT_MODELS = ("organizations.ServiceDomain", "procurement.CatalogueItem", "volunteers.StarThreshold")
+MIGRATE_DEFAULT_MODELS = ("organizations.ServiceDomain", "procurement.CatalogueItem", "volunteers.StarThreshold",
+                          "holidays.HolidayYear", "holidays.HolidayDay")
 
 # libpq reads these from the environment; Django passes them as OPTIONS.
 _LIBPQ_OPTIONS = {"sslmode": "PGSSLMODE", "sslrootcert": "PGSSLROOTCERT", "sslcert": "PGSSLCERT",
