@@ -11,6 +11,9 @@ class AuditAction(models.TextChoices):
     IMPORT = "import", _("Imported data")
     VIEW_AS = "view_as", _("Viewed as organization")
     DOWNLOAD = "download", _("Downloaded a file")
+    # An exact search by a full ID number or phone (back office), or an organization's attempt to
+    # add or register a person by document number: each one says whether a number is registered.
+    LOOKUP = "lookup", _("Looked up by document number or phone")
 
 
 class AuditEvent(models.Model):

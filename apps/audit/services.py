@@ -7,6 +7,8 @@ exports of personal data, bulk operations (one entry with the row count), import
 
 from django.contrib.contenttypes.models import ContentType
 
+from apps.core.masking import mask_personal_numbers
+
 from .models import AuditAction, AuditEvent
 
 
@@ -14,6 +16,19 @@ def _client_ip(request):
     if request is None:
         return None
     return request.META.get("REMOTE_ADDR") or None
+
+
+def scrubbed(value):
+    """``value`` (a detail: dicts, lists, strings, numbers) with every ID number and mobile number
+    in its strings masked. Callers pass no personal values; this catches what slips through, such
+    as a query string with a number someone searched for (DOMAIN §6: the audit log holds none)."""
+    if isinstance(value, str):
+        return mask_personal_numbers(value)
+    if isinstance(value, dict):
+        return {key: scrubbed(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [scrubbed(item) for item in value]
+    return value
 
 
 def audit_event_record(
@@ -27,7 +42,7 @@ def audit_event_record(
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:200] if obj is not None else "",
         row_count=row_count,
-        detail=detail or {},
+        detail=scrubbed(detail or {}),
         remote_addr=_client_ip(request),
     )
 

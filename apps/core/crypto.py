@@ -34,6 +34,24 @@ def decrypt(token: str) -> str:
         raise ImproperlyConfigured("Cannot decrypt personal data: no configured key matches.") from error
 
 
+def encrypt_bytes(data: bytes) -> bytes:
+    """A whole file as one Fernet token (uploads are capped at 20 MB, so it fits in memory)."""
+    return _fernet(tuple(settings.DATA_ENCRYPTION_KEYS)).encrypt(data)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    try:
+        return _fernet(tuple(settings.DATA_ENCRYPTION_KEYS)).decrypt(token)
+    except InvalidToken as error:
+        raise ImproperlyConfigured("Cannot decrypt a stored file: no configured key matches.") from error
+
+
+def is_token(value: str) -> bool:
+    """Whether ``value`` already is a Fernet token (version byte 0x80, base64 ``gAAAAA``): lets
+    a data migration encrypt the clear values of a column once, and only once."""
+    return value.startswith("gAAAAA")
+
+
 def keyed_hash(value: str) -> str:
     """HMAC-SHA256 of the normalised value: equal inputs give equal hashes, without the key
     the hash cannot be reversed by trying all 10^17 ID numbers."""

@@ -9,6 +9,7 @@ from apps.audit.models import AuditAction
 from apps.audit.services import audit_event_record
 
 from .export import csv_response, table_rows, xlsx_response
+from .masking import mask_document_or_phone
 
 
 class StreamingExportMixin(ExportMixin):
@@ -40,6 +41,15 @@ class StreamingExportMixin(ExportMixin):
     def export_audit_detail(self) -> dict:
         return {}
 
+    def audited_query(self) -> str:
+        """The export's query string for the audit entry, with the values of the filter set's
+        ``personal_params`` (e.g. a full document number searched for) masked."""
+        query = self.request.GET.copy()
+        for name in getattr(self.filterset, "personal_params", ()):
+            if name in query:
+                query.setlist(name, [mask_document_or_phone(value) for value in query.getlist(name)])
+        return query.urlencode()
+
     def create_export(self, export_format):
         if export_format not in self.export_formats:
             raise Http404
@@ -55,7 +65,7 @@ class StreamingExportMixin(ExportMixin):
         audit_event_record(
             actor=self.request.user, action=AuditAction.EXPORT, model=self.model,
             row_count=self.object_list.count(),
-            detail={"format": export_format, "query": self.request.GET.urlencode(), **self.export_audit_detail()},
+            detail={"format": export_format, "query": self.audited_query(), **self.export_audit_detail()},
             request=self.request,
         )
         return response

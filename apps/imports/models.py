@@ -27,6 +27,9 @@ class ImportStatus(models.TextChoices):
 
 #: States in which a worker is (or will be) busy with the job: the page keeps polling.
 BUSY_STATUSES = [ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.COMMITTING]
+#: States after which the file is never read again (only a checked file can be imported; an
+#: invalid one can only be discarded): it is deleted (``apps.imports.files``).
+ENDED_STATUSES = [ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.INVALID, ImportStatus.CANCELLED]
 
 
 class ImportJobQuerySet(ScopedQuerySet):
@@ -47,7 +50,8 @@ class ImportJob(models.Model):
     kind = models.CharField(_("import of"), max_length=16, choices=ImportKind.choices)
     status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,
                               default=ImportStatus.QUEUED)
-    file = models.FileField(_("file"), upload_to=import_upload_path)
+    # Encrypted at rest, deleted when the job ends (empty then): apps.imports.files.
+    file = models.FileField(_("file"), upload_to=import_upload_path, blank=True)
     filename = models.CharField(_("file name"), max_length=200)
     area = models.ForeignKey("areas.Area", verbose_name=_("area"), null=True, on_delete=models.PROTECT,
                              related_name="+", help_text=_("Rows may only name places within this area."))

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_event_record
 
+from .files import import_file_delete, import_file_open, import_file_store
 from .importers import IMPORTERS
 from .importers.base import CellError, RowInvalid
-from .models import ImportJob, ImportStatus
+from .models import ENDED_STATUSES, ImportJob, ImportStatus
 from .reading import FileFormatError, count_rows, data_rows
 
 #: Errors kept for the preview page; the count is always exact.
@@ -35,7 +36,7 @@ def import_job_create(*, actor, kind, upload) -> ImportJob:
         raise ValueError(kind)
     job = ImportJob(kind=kind, filename=upload.name[:200], area=actor.area, created_by=actor,
                     language=translation.get_language() or settings.LANGUAGE_CODE)
-    job.file.save(upload.name, upload, save=False)
+    import_file_store(job=job, upload=upload)  # encrypted at rest
     job.save()
     return job
 
@@ -111,7 +112,7 @@ def _walk(job, importer, *, write, report_progress):
         if len(errors) < MAX_KEPT_ERRORS:
             errors.append(_error_dict(importer, number, error))
 
-    rows = _limited(data_rows(job.file.path, job.filename, importer.columns))
+    rows = _limited(data_rows(import_file_open(job), job.filename, importer.columns))
     for chunk in _chunks(rows, importer.chunk_rows):
         before = counts["processed"]
         counts["processed"] += len(chunk)
@@ -150,6 +151,8 @@ def _finish(job, status, counts, errors, warnings, message=""):
     job.update_rows, job.error_count = counts.get("update", 0), counts.get("errors", 0)
     job.finished_at = timezone.now()
     job.save()
+    if status in ENDED_STATUSES:  # never read again: not kept (apps.imports.files)
+        import_file_delete(job)
 
 
 def _importer(job):
@@ -162,7 +165,7 @@ def import_check(*, job: ImportJob) -> ImportJob:
         job.status, job.processed_rows = ImportStatus.CHECKING, 0
         try:
             if not job.total_rows:  # import_start counted the rows already (to choose the worker)
-                job.total_rows = count_rows(job.file.path, job.filename)
+                job.total_rows = count_rows(import_file_open(job), job.filename)
             job.save(update_fields=["status", "processed_rows", "total_rows"])
             counts, errors, warnings = _walk(job, _importer(job), write=False, report_progress=True)
         except FileFormatError as error:
@@ -225,7 +228,7 @@ def import_start(*, job: ImportJob, stage: str, request=None) -> ImportJob:
 
 def count_rows_safely(job) -> int:
     try:
-        return count_rows(job.file.path, job.filename)
+        return count_rows(import_file_open(job), job.filename)
     except FileFormatError:
         return 0
 
@@ -236,4 +239,5 @@ def import_cancel(*, job: ImportJob) -> ImportJob:
         raise ValidationError(_("This import can no longer be cancelled."))
     job.status = ImportStatus.CANCELLED
     job.save(update_fields=["status"])
+    import_file_delete(job)
     return job

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import ApplicationDocument, AutoApproval, ChangeRequest, Notification, OrganizationContact, SignupApplication
 
@@ -15,6 +16,13 @@ class SignupApplicationAdmin(admin.ModelAdmin):
     search_fields = ["name", "credit_code", "filing_number"]
     raw_id_fields = ["applicant", "organization", "decided_by", "area"]
     inlines = [DocumentInline]
+    # The phone stays masked here too (the back office reveals the organization's, audited).
+    exclude = ["contact_phone"]
+    readonly_fields = ["contact_phone_masked"]
+
+    @admin.display(description=_("contact phone"))
+    def contact_phone_masked(self, obj):
+        return obj.masked_contact_phone
 
 
 @admin.register(ChangeRequest)

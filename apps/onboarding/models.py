@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.crypto import EncryptedCharField
+from apps.core.masking import mask_phone
 from apps.core.scoping import ScopedQuerySet
 from apps.organizations.models import ATTACHMENT_EXTENSIONS, LegalForm
 
@@ -44,7 +46,9 @@ class SignupApplication(models.Model):
     residence = models.CharField(_("registered address"), max_length=200, blank=True)
     representative = models.CharField(_("legal representative / person in charge"), max_length=50, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=50)
-    contact_phone = models.CharField(_("contact phone"), max_length=20)
+    # Personal data (DOMAIN §6): encrypted at rest, shown masked; the organization approval
+    # creates takes it over (``Organization.contact_phone``, encrypted as well).
+    contact_phone = EncryptedCharField(_("contact phone"), max_length=20)
     contact_email = models.EmailField(_("contact e-mail"))
     status = models.CharField(_("status"), max_length=10, choices=Decision.choices, default=Decision.PENDING)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
@@ -80,6 +84,10 @@ class SignupApplication(models.Model):
     @property
     def registry_number(self):
         return self.credit_code or self.filing_number
+
+    @property
+    def masked_contact_phone(self):
+        return mask_phone(self.contact_phone)
 
 
 class DocumentQuerySet(ScopedQuerySet):
@@ -247,7 +255,7 @@ class Notification(models.Model):
         return self.message
 
 
-auditlog.register(SignupApplication)
+auditlog.register(SignupApplication, exclude_fields=["contact_phone"])  # never a plain phone in the trail
 auditlog.register(ApplicationDocument)
 auditlog.register(ChangeRequest)
 auditlog.register(AutoApproval)

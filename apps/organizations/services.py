@@ -179,15 +179,16 @@ __all__ = [
 ]
 
 
-def organization_contact_reveal(*, actor, organization: Organization, request=None) -> str:
+def organization_contact_reveal(*, actor, organization: Organization, request=None, shown_in: str = "") -> str:
     """The full contact phone for an authorised user (same rule as volunteers' personal data),
-    with the audit entry written first."""
+    with the audit entry written first. ``shown_in`` names a page other than the reveal page that
+    shows the full value (the edit form)."""
     from apps.audit.models import AuditAction
     from apps.audit.services import audit_event_record
     from apps.volunteers.permissions import can_reveal_personal_data
 
     if not can_reveal_personal_data(actor):
         raise PermissionDenied(_("Your role may not reveal personal data."))
-    audit_event_record(actor=actor, action=AuditAction.REVEAL, obj=organization, detail={"field": "contact_phone"},
-                       request=request)
+    detail = {"field": "contact_phone", **({"shown_in": shown_in} if shown_in else {})}
+    audit_event_record(actor=actor, action=AuditAction.REVEAL, obj=organization, detail=detail, request=request)
     return organization.contact_phone

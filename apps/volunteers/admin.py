@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import StarThreshold, Team, Volunteer
 
@@ -15,7 +16,8 @@ class StarThresholdAdmin(admin.ModelAdmin):
 class VolunteerAdmin(admin.ModelAdmin):
     # Personal data stays masked here too: the admin shows the masked properties only.
     list_display = ["number", "name", "id_number_masked", "phone_masked", "community", "confirmed_hours", "star_level"]
-    fields = ["number", "name", "sex", "birth_date", "document_type", "id_number_masked", "phone_masked", "community",
+    # The age, not the birth date: that is the part of a resident ID number the mask hides.
+    fields = ["number", "name", "sex", "age", "document_type", "id_number_masked", "phone_masked", "community",
               "political_status", "skills", "availability", "service_intention", "confirmed_hours", "star_level"]
     readonly_fields = fields
     search_fields = ["name", "number"]
@@ -23,6 +25,10 @@ class VolunteerAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # registration goes through the back office (ID check, consent)
+
+    @admin.display(description=_("age"))
+    def age(self, obj):
+        return obj.age
 
 
 @admin.register(Team)

@@ -31,6 +31,16 @@ def guardian_consent_age() -> int:
     return max(LEGAL_GUARDIAN_AGE, settings.VOLUNTEER_GUARDIAN_CONSENT_AGE)
 
 
+class DocumentAlreadyRegistered(ValidationError):
+    """The document number belongs to a registered volunteer (``volunteer``). Staff read it next to
+    the number; the portal turns it into its one neutral refusal (``portal_services``)."""
+
+    def __init__(self, volunteer: Volunteer):
+        super().__init__({"id_number": ValidationError(
+            _("A volunteer with this document number is already registered."), code="duplicate")})
+        self.volunteer = volunteer
+
+
 def volunteer_find_by_document(*, document_type: str, id_number: str):
     """Exact look-up through the keyed hash; the clear number is never queried."""
     return Volunteer.objects.filter(document_type=document_type, id_number_hash=keyed_hash(id_number)).first()
@@ -48,12 +58,14 @@ def volunteer_register(
     )
     volunteer.clean()  # derives birth date and sex from a resident ID before the fields are checked
     volunteer.full_clean(exclude=["number"], validate_unique=False)
-    if volunteer_find_by_document(document_type=document_type, id_number=volunteer.id_number):
-        raise ValidationError({"id_number": _("A volunteer with this document number is already registered.")})
     if age_on(volunteer.birth_date, timezone.localdate()) < guardian_consent_age() and not guardian_name.strip():
         raise ValidationError({"guardian_name": _(
             "A volunteer under %(age)d can only be registered with a guardian's consent."
         ) % {"age": guardian_consent_age()}})
+    # Last of all the checks: any other error answers the same for a registered and a new number.
+    existing = volunteer_find_by_document(document_type=document_type, id_number=volunteer.id_number)
+    if existing is not None:
+        raise DocumentAlreadyRegistered(existing)
     volunteer.save()
     volunteer_areas_refresh([volunteer.pk])
     Consent.objects.create(

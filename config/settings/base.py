@@ -222,3 +222,12 @@ CERTIFICATE_PUBLICITY_DAYS = env_int("GONGZHI_CERTIFICATE_PUBLICITY_DAYS", 7)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 IMPORT_BACKGROUND_ROWS = env_int("GONGZHI_IMPORT_BACKGROUND_ROWS", 300)
 IMPORT_MAX_ROWS = env_int("GONGZHI_IMPORT_MAX_ROWS", 50000)
+
+# Personal data (issue 14): per user and hour, exact look-ups by a full ID number or phone in the
+# back office, and an organization's attempts to find a registered person in the portal (adding
+# one by number and name, registering a number that is taken). Uploaded import files are
+# encrypted, deleted when their job ends, and at the latest after this many hours by
+# `manage.py purge_import_files` (run it from cron).
+VOLUNTEER_EXACT_LOOKUPS_PER_HOUR = env_int("GONGZHI_EXACT_LOOKUPS_PER_HOUR", 20)
+VOLUNTEER_ADD_EXISTING_PER_HOUR = env_int("GONGZHI_ADD_EXISTING_PER_HOUR", 20)
+IMPORT_FILE_RETENTION_HOURS = env_int("GONGZHI_IMPORT_FILE_RETENTION_HOURS", 24)

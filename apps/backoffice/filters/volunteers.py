@@ -1,10 +1,12 @@
 import django_filters
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
 from apps.areas.models import Area, AreaLevel
-from apps.core.crypto import keyed_hash
 from apps.organizations.models import Organization
+from apps.volunteers.lookups import LookupLimited, volunteer_exact_lookup
 from apps.volunteers.models import PoliticalStatus, Volunteer
+from apps.volunteers.permissions import can_reveal_personal_data
 
 from .base import KeywordFilterMixin, ScopedFilterSet
 
@@ -22,17 +24,32 @@ class VolunteerFilter(KeywordFilterMixin, ScopedFilterSet):
     political_status = django_filters.ChoiceFilter(label=_("Political status"), choices=PoliticalStatus.choices)
     star_level = django_filters.NumberFilter(label=_("Stars at least"), field_name="star_level", lookup_expr="gte")
 
+    #: Parameters holding personal values: masked in the audit entry of an export.
+    personal_params = ("document",)
+
     class Meta:
         model = Volunteer
         fields = ["keyword", "document", "community", "organization", "political_status", "star_level"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Exact look-ups are for roles that may reveal personal data: for others the filter does
+        # not exist, so ``?document=`` narrows nothing (no oracle for a masked number's digits).
+        if not can_reveal_personal_data(getattr(self.request, "user", None)):
+            del self.filters["document"]
+
     def filter_document(self, queryset, name, value):
-        # Exact look-up through the keyed hashes: the clear values are never queried.
+        # Exact look-up through the keyed hashes (the clear values are never queried), counted
+        # per user and audited by the service.
         value = value.strip()
         if not value:
             return queryset
-        digest = keyed_hash(value)
-        return queryset.filter(id_number_hash=digest) | queryset.filter(phone_hash=digest)
+        try:
+            return volunteer_exact_lookup(actor=self.request.user, queryset=queryset, value=value,
+                                          request=self.request)
+        except LookupLimited as error:
+            messages.error(self.request, " ".join(error.messages))
+            return queryset.none()
 
     def filter_community(self, queryset, name, value):
         return queryset.filter(community__in=Area.objects.subtree(value)) if value else queryset

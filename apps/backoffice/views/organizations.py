@@ -163,6 +163,15 @@ class OrganizationUpdateView(OfficeObjectMixin, UpdateView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # The form shows the full contact phone to whoever may reveal it (others edit over the
+        # masked value): showing it is a reveal, audited like the profile's "Show".
+        if self.object.contact_phone and can_reveal_personal_data(request.user):
+            services.organization_contact_reveal(actor=request.user, organization=self.object, request=request,
+                                                 shown_in="edit_form")
+        return response
+
     def form_valid(self, form):
         services.organization_update(organization=form.save(commit=False), domains=form.cleaned_data["domains"])
         messages.success(self.request, _("The registered particulars were saved."))

@@ -72,7 +72,7 @@ class NationalExportView(ServiceRecordListView):
         audit_event_record(actor=self.request.user, action=AuditAction.EXPORT, model=ServiceRecord,
                            row_count=records.count(), request=self.request,
                            detail={"format": "national-csv", "full_id_numbers": full,
-                                   "query": self.request.GET.urlencode()})
+                                   "query": self.audited_query()})
         return response
 
 

@@ -1,5 +1,6 @@
 """The organization's volunteers: list (masked), register a new one with consent, add an
-existing one by document number plus name (a mismatch reveals nothing)."""
+existing one by document number plus name (a mismatch reveals nothing). Both forms share the
+user's hourly budget of look-ups (``apps.volunteers.lookups``)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
+from apps.volunteers.lookups import LookupLimited
 from apps.volunteers.models import Volunteer
 from apps.volunteers.portal_services import volunteer_add_existing, volunteer_register_for_organization
 from apps.web import errors
@@ -60,8 +62,12 @@ class VolunteerAddExistingView(PortalViewMixin, FormView):
     extra_context = {"title": gettext_lazy("Add a registered volunteer")}
 
     def form_valid(self, form):
-        membership = volunteer_add_existing(actor=self.request.user, organization=self.request.organization,
-                                            request=self.request, **form.cleaned_data)
+        try:
+            membership = volunteer_add_existing(actor=self.request.user, organization=self.request.organization,
+                                                request=self.request, **form.cleaned_data)
+        except LookupLimited as error:
+            errors.add_to_form(form, error)
+            return self.form_invalid(form)
         if membership is None:
             form.add_error(None, NO_MATCH)
             return self.form_invalid(form)

@@ -12,7 +12,7 @@ from apps.core.crypto import EncryptedCharField, keyed_hash
 from apps.core.masking import mask_id_number, mask_phone
 from apps.core.scoping import ScopedQuerySet
 
-from ..id_numbers import normalise_other_document, parse_resident_id
+from ..id_numbers import age_on, normalise_other_document, parse_resident_id
 
 
 class DocumentType(models.TextChoices):
@@ -115,7 +115,9 @@ class Volunteer(models.Model):
         permissions = [("reveal_personal_data", _("Can reveal full ID numbers and phones"))]
         constraints = [
             # One person, one registration across the deployment.
-            models.UniqueConstraint(fields=["document_type", "id_number_hash"], name="volunteer_document_unique"),
+            models.UniqueConstraint(fields=["document_type", "id_number_hash"], name="volunteer_document_unique",
+                                    # Never Django's "… with this Id number hash already exists".
+                                    violation_error_message=_("A person can hold only one volunteer registration.")),
             models.CheckConstraint(condition=Q(star_level__lte=5), name="volunteer_star_level_max"),
         ]
         indexes = [
@@ -144,6 +146,11 @@ class Volunteer(models.Model):
         self.id_number_hash = keyed_hash(self.id_number)
         self.phone_hash = keyed_hash(self.phone) if self.phone else ""
         super().save(*args, **kwargs)
+
+    @property
+    def age(self) -> int:
+        """Shown instead of the birth date, which is the part a masked ID number hides."""
+        return age_on(self.birth_date, timezone.localdate())
 
     @property
     def id_number_masked(self):
@@ -336,9 +343,10 @@ class TeamMembership(models.Model):
         return f"{self.volunteer.name} @ {self.team}"
 
 
-# Never copied into the audit trail: encrypted values and their hashes, and the extra fields
-# that a consent withdrawal must erase.
-_PERSONAL = ["id_number", "id_number_hash", "phone", "phone_hash", *EXTRA_FIELDS]
+# Never copied into the audit trail: encrypted values and their hashes, the birth date (the eight
+# characters a masked resident ID hides: with it the masked number is the full one), and the
+# extra fields that a consent withdrawal must erase.
+_PERSONAL = ["id_number", "id_number_hash", "phone", "phone_hash", "birth_date", *EXTRA_FIELDS]
 auditlog.register(Volunteer, include_fields=own_fields(Volunteer),
                   exclude_fields=_PERSONAL + ["confirmed_hours", "confirmed_records"])
 auditlog.register(Consent, include_fields=own_fields(Consent))
