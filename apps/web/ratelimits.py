@@ -7,6 +7,7 @@ import datetime
 import math
 
 from django.conf import settings
+from django.contrib import messages
 from django.utils.translation import gettext as _
 
 from apps.core import ratelimit
@@ -37,3 +38,21 @@ def count(request, kind: str, *scope: str) -> str:
     """Count one attempt; the wait message if it was the last one allowed, else ''."""
     limit = ratelimit.hit(_key(request, kind, scope), **_rule(kind))
     return wait_message(limit) if limit.limited else ""
+
+
+class RateLimitedPostMixin:
+    """A form view whose every submission counts against ``rate_limit`` (a key of RATE_LIMITS); once
+    used up, the page is shown again with the wait message and 429, and the form is not processed."""
+
+    rate_limit = ""
+
+    def rate_limit_scope(self) -> tuple[str, ...]:
+        return ()
+
+    def post(self, request, *args, **kwargs):
+        wait = blocked(request, self.rate_limit, *self.rate_limit_scope())
+        if wait:
+            messages.error(request, wait)
+            return self.render_to_response(self.get_context_data(), status=429)
+        count(request, self.rate_limit, *self.rate_limit_scope())
+        return super().post(request, *args, **kwargs)
