@@ -10,10 +10,23 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Invitation, Membership, OrgRole, User
 
 INVITATION_VALID_DAYS = 7
+
+#: The one answer to a username that cannot be had, whether badly formed or already used, so that
+#: the forms creating accounts do not confirm with a message of its own that an account exists.
+USERNAME_UNAVAILABLE = gettext_lazy("This username cannot be used. Choose another one: letters, digits and "
+                                    "@/./+/-/_ only.")
+
+
+def username_check_available(username: str) -> None:
+    """Refuse a username that differs from an existing one only in letter case, too: two such
+    accounts would be mistaken for each other."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": USERNAME_UNAVAILABLE}, code="unavailable")
 
 
 def token_hash(token: str) -> str:
@@ -58,8 +71,7 @@ def invitation_accept(*, invitation, user=None, username="", password="", full_n
     if invitation.accepted_at or invitation.cancelled_at or invitation.expires_at <= timezone.now():
         raise ValidationError(_("This invitation is no longer valid."), code="invalid")
     if user is None:
-        if User.objects.filter(username=username).exists():
-            raise ValidationError({"username": _("This username is taken.")})
+        username_check_available(username)
         user = User(username=username, email=invitation.email, full_name=full_name)
         user.set_password(password)
         user.full_clean()

@@ -6,6 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import tables
+        from . import checks, tables  # noqa: F401  (checks registers the deploy checks of the keys)
 
         tables.install()  # per-function cache of django-tables2's per-cell signature look-up

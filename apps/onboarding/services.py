@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.models import Membership, OrgRole
+from apps.accounts.services import username_check_available
 from apps.areas.models import ancestor_paths
 from apps.core.scoping import ViewerKind, viewer_kind
 from apps.organizations.models import Organization, OrgStatus
@@ -30,8 +31,7 @@ def application_submit(*, username, password, email, full_name, documents=(), **
     """Create the applicant's account (limited to its application: no area, no membership)
     and the application with its documents."""
     User = get_user_model()
-    if User.objects.filter(username=username).exists():
-        raise ValidationError({"username": _("This username is taken.")})
+    username_check_available(username)
     applicant = User(username=username, email=email, full_name=full_name)
     applicant.set_password(password)
     applicant.full_clean()

@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication and messages: idle sessions end here, signed-in answers are not cached.
+    "apps.web.middleware.IdleSessionMiddleware",
+    "apps.web.middleware.NoStoreForSignedInMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -182,7 +185,12 @@ SECURE_CSP = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
+SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day, counted from log-in (apps/web/middleware.py keeps it fixed)
+# A session also ends after this many minutes without a request (issue 14: an unattended screen of
+# personal data); apps/web/middleware.py:IdleSessionMiddleware enforces both.
+SESSION_IDLE_MINUTES = env_int("GONGZHI_SESSION_IDLE_MINUTES", 30)
+# A reset link in a mailbox is a key to the account, so it is short-lived (Django's default is 3 days).
+PASSWORD_RESET_TIMEOUT = env_int("GONGZHI_PASSWORD_RESET_MINUTES", 60) * 60
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -199,6 +207,17 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "gongzhi@localhost")
 
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# What anyone can repeat, per client address (issue 14): (attempts, window in minutes), counted in
+# the database by apps/core/ratelimit.py through apps/web/ratelimits.py. "checkin": failed phone
+# sign-ins per activity; "signup": submitted sign-up and invitation-acceptance forms (each may create
+# an account); "password_reset": reset requests (each may send an e-mail) and invalid reset links.
+RATE_LIMITS = {
+    "checkin": (env_int("GONGZHI_CHECKIN_ATTEMPTS", 5), env_int("GONGZHI_CHECKIN_WINDOW_MINUTES", 10)),
+    "signup": (env_int("GONGZHI_SIGNUP_ATTEMPTS", 10), env_int("GONGZHI_SIGNUP_WINDOW_MINUTES", 60)),
+    "password_reset": (env_int("GONGZHI_PASSWORD_RESET_ATTEMPTS", 5),
+                       env_int("GONGZHI_PASSWORD_RESET_WINDOW_MINUTES", 60)),
+}
 
 LOGGING = {
     "version": 1,

@@ -45,7 +45,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.prod",
     "DJANGO_SECRET_KEY": "x" * 20 + "a-long-random-production-secret-key-0123456789",
     "GONGZHI_DATA_KEYS": Fernet.generate_key().decode(),
-    "GONGZHI_HASH_KEY": "another-independent-secret",
+    "GONGZHI_HASH_KEY": "another-independent-secret-at-least-32-bytes",
     "DJANGO_ALLOWED_HOSTS": "gongzhi.example.gov.cn",
 }
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import OrgRole, User
+from apps.accounts.services import USERNAME_UNAVAILABLE
 from apps.areas.models import Area, AreaLevel
 from apps.onboarding.models import REGISTERED_FIELDS, SignupApplication
 from apps.organizations.models import MODE_BY_FORM, ManagementMode, Organization
@@ -13,19 +14,16 @@ from apps.organizations.validators import check_credit_code
 from apps.web.forms.uploads import validate_upload
 
 class AccountFields(forms.Form):
-    """Username and password of a new account (sign-up and invitation acceptance)."""
+    """Username and password of a new account (sign-up and invitation acceptance). Whether the
+    username is free is checked by the service at submission, once the rest is valid, and answered
+    like a badly formed one (``USERNAME_UNAVAILABLE``): the form does not confirm accounts."""
 
     username = forms.RegexField(label=_("Username"), max_length=150, regex=r"^[\w.@+-]+\Z",
-                                help_text=_("Letters, digits and @/./+/-/_ only."))
+                                help_text=_("Letters, digits and @/./+/-/_ only."),
+                                error_messages={"invalid": USERNAME_UNAVAILABLE})
     full_name = forms.CharField(label=_("Full name"), max_length=50)
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
     password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
-
-    def clean_username(self):
-        username = self.cleaned_data["username"]
-        if User.objects.filter(username__iexact=username).exists():
-            raise ValidationError(_("This username is taken."), code="taken")
-        return username
 
     def clean(self):
         cleaned = super().clean()

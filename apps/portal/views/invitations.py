@@ -12,14 +12,21 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from apps.accounts import services
+from apps.web.ratelimits import RateLimitedPostMixin
 
 from ..forms.onboarding import AccountFields
 
 
 @method_decorator(login_not_required, name="dispatch")
-class InvitationAcceptView(FormView):
+class InvitationAcceptView(RateLimitedPostMixin, FormView):
     template_name = "portal/invitation_accept.html"
     form_class = AccountFields
+    rate_limit = "signup"  # each submission may create an account or try a username
+
+    def rate_limit_scope(self):
+        # Per link: colleagues accepting their own invitations from one office address do not
+        # use up each other's attempts.
+        return ("invitation", self.kwargs["token"])
 
     @cached_property
     def invitation(self):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from apps.onboarding import services
+from apps.web.ratelimits import RateLimitedPostMixin
 
 from ..forms.onboarding import SignupForm
 
@@ -19,9 +20,10 @@ APPLICATION_FIELDS = ["name", "legal_form", "credit_code", "filing_number", "are
 
 
 @method_decorator(login_not_required, name="dispatch")
-class SignupView(FormView):
+class SignupView(RateLimitedPostMixin, FormView):
     template_name = "portal/signup.html"
     form_class = SignupForm
+    rate_limit = "signup"  # each submission may create an account or try a username
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:

@@ -3,6 +3,7 @@ is genuine, with the masked summary only."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 
 from apps.activities.models import Certificate, CertificateStatus
 from apps.core.masking import mask_name
@@ -19,6 +20,7 @@ def verify(request):
 
 
 @login_not_required
+@never_cache  # a (masked) person's name, document and hours: not for shared caches
 def verify_code(request, code):
     certificate = (Certificate.objects.filter(verification_code=code.upper(),
                                               status__in=[CertificateStatus.ISSUED, CertificateStatus.REVOKED])

@@ -1,0 +1,49 @@
+"""Two rules for every page behind a log-in (issue 14, DOMAIN §6): nothing a signed-in user sees is
+kept by a browser or proxy cache, and a session ends after a spell without requests as well as at
+its absolute end. Middleware rather than per-view decorators, so that a new view cannot forget them."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from apps.accounts.sessions import session_is_idle, session_seen
+
+
+class NoStoreForSignedInMiddleware:
+    """``Cache-Control: no-store`` (Django's ``never_cache`` headers) on every answer to a signed-in
+    user: back office, portal, exports, PDFs, attachments, reveal pages and the admin alike. Pages
+    without a log-in that show personal data (the check-in page, certificate verification) use
+    ``never_cache`` themselves."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated and "no-store" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)
+        return response
+
+
+class IdleSessionMiddleware:
+    """End a session idle for too long, and record the request otherwise (``apps/accounts/sessions.py``).
+    The session is logged out before the view runs, so a page that needs a log-in sends the visitor
+    to the log-in page (``LoginRequiredMiddleware``) with the path to come back to, where the message
+    says why."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = timezone.now()
+            if session_is_idle(request.session, now):
+                logout(request)
+                messages.warning(request, _("You were logged out after %(minutes)d minutes without activity. "
+                                            "Please log in again.") % {"minutes": settings.SESSION_IDLE_MINUTES})
+            else:
+                session_seen(request.session, now)
+        return self.get_response(request)
