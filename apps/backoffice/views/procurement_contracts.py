@@ -53,7 +53,7 @@ class ContractDetailView(OfficeObjectMixin, DetailView):
             progress=selectors.target_progress([contract])[contract.pk],
             activity_link=selectors.activity_link_available(),
             # The activities whose records count towards the targets (newest first, capped).
-            linked_activities=contract.activities.select_related("community").order_by("-starts_at", "-pk")[:20],
+            linked_activities=selectors.linked_activities(contract)[:20],
             linked_activity_count=contract.activities.count(),
             total=services.contract_total(contract),
             supplements=contract.supplements.all(),

@@ -1,7 +1,6 @@
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -44,9 +43,9 @@ def check_term(start_date: date, end_date: date, justification: str):
     """Generally at most one year; up to three years with a justification; never more."""
     if end_date <= start_date:
         raise ValidationError({"end_date": _("The term must end after it starts.")})
-    if end_date > start_date + relativedelta(years=rules.MAX_TERM_YEARS) - timedelta(days=1):
+    if end_date > rules.term_last_day(start_date, rules.MAX_TERM_YEARS):
         raise ValidationError({"end_date": _("A contract term may not exceed three years.")})
-    if end_date > start_date + relativedelta(years=1) - timedelta(days=1) and not justification.strip():
+    if end_date > rules.term_last_day(start_date, rules.PLAIN_TERM_YEARS) and not justification.strip():
         raise ValidationError({"term_justification": _(
             "A term over one year is only for stable, continuing services: give the justification.")})
 
@@ -137,12 +136,12 @@ def supplement_add(
     if amount is None or amount <= 0:
         raise ValidationError({"amount": _("The amount must be positive.")})
     already = contract.supplements.aggregate(total=Sum("amount"))["total"] or ZERO
-    limit = (contract.amount * rules.MAX_SUPPLEMENT_SHARE).quantize(Decimal("0.01"))
+    limit = rules.max_supplement_total(contract.amount)
     if already + amount > limit:
         raise ValidationError({"amount": _(
-            "Supplementary agreements may total at most 10%% of the original amount (%(limit)s yuan); "
+            "Supplementary agreements may total at most %(share)s%% of the original amount (%(limit)s yuan); "
             "%(already)s yuan is already agreed."
-        ) % {"limit": limit, "already": already}})
+        ) % {"share": rules.percent(rules.MAX_SUPPLEMENT_SHARE), "limit": limit, "already": already}})
     _check_budget(contract.project, amount, "amount")
     if signed_on < contract.signed_on:
         raise ValidationError({"signed_on": _("A supplementary agreement cannot predate the contract.")})
