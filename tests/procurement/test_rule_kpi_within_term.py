@@ -73,5 +73,5 @@ def test_contract_page_marks_linked_activities_outside_the_term(world, client_fo
     page = client_for(STREET_STAFF).get(reverse("office:procurement_contract_detail", args=[contract.pk]))
     rows = page.content.decode().split('data-testid="linked-activities"')[1].split("</ul>")[0]
     inside, outside = (line for line in rows.split("<li") if "助餐" in line)
-    assert "期满后助餐" in inside and "outside the term" in inside  # newest first
-    assert "四月助餐" in outside and "outside the term" not in outside
+    assert "期满后助餐" in inside and 'data-testid="outside-term"' in inside  # newest first
+    assert "四月助餐" in outside and 'data-testid="outside-term"' not in outside

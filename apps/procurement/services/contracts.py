@@ -4,11 +4,13 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.organizations.selectors import award_refusals, current_grade
 
 from .. import rules
+from ..eligibility import ANNUAL_REPORT, BACKDATING, check_award_exceptions, check_signing_date
 from ..models import Contract, Project, ProjectStatus, SupplementaryAgreement
 from ..permissions import require_manager
 from ..workdays import add_working_days
@@ -63,7 +65,8 @@ def check_bond(amount: Decimal, bond: Decimal):
 @transaction.atomic
 def contract_award(
     *, actor, project: Project, provider, number: str, amount: Decimal, signed_on: date, start_date: date,
-    end_date: date, content: str, performance_bond: Decimal = ZERO, term_justification: str = "", **terms,
+    end_date: date, content: str, performance_bond: Decimal = ZERO, term_justification: str = "",
+    backdating_justification: str = "", annual_report_exception: str = "", today: date | None = None, **terms,
 ) -> Contract:
     """Award a contract: the provider must be eligible on the signing day, the amount within
     the remaining budget, the term and bond within the rules. Deadlines for publication and
@@ -73,10 +76,16 @@ def contract_award(
     if project.status not in AWARDABLE_STATUSES:
         raise ValidationError(_("Contracts are awarded while the project is being procured (now “%(status)s”).")
                               % {"status": project.get_status_display()})
+    # Eligibility is judged on the signing date (``eligibility``): refusals first, then what
+    # may pass with a justification recorded on the contract.
+    today = today or timezone.localdate()
+    check_signing_date(signed_on, today)
     refusals = award_refusals(provider, on_date=signed_on)
     if refusals:
         raise ValidationError({"provider": [_("%(name)s may not be awarded a contract:") % {"name": provider.name},
                                             *refusals]})
+    exceptions = check_award_exceptions(provider, signed_on=signed_on, today=today, justifications={
+        BACKDATING: backdating_justification, ANNUAL_REPORT: annual_report_exception})
     if amount is None or amount <= 0:
         raise ValidationError({"amount": _("The amount must be positive.")})
     _check_budget(project, amount, "amount")
@@ -86,7 +95,7 @@ def contract_award(
     contract = Contract(
         project=project, provider=provider, number=number.strip(), amount=amount, signed_on=signed_on,
         start_date=start_date, end_date=end_date, content=content, performance_bond=performance_bond,
-        term_justification=term_justification.strip(),
+        term_justification=term_justification.strip(), **exceptions,
         provider_credit_code=getattr(provider, "credit_code", "") or "",
         provider_grade=grade.get_grade_display() if grade else "",
         publication_due=add_working_days(signed_on, rules.PUBLICATION_WORKING_DAYS),
