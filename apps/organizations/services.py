@@ -135,14 +135,13 @@ def annual_report_save(*, report: AnnualReport, file=None, actor) -> AnnualRepor
 
 
 @transaction.atomic
-def grade_record(*, grade: EvaluationGrade, file=None, actor, today: datetime.date | None = None) -> EvaluationGrade:
+def grade_record(*, grade: EvaluationGrade, file=None, actor) -> EvaluationGrade:
     """Record a grade for an organization that was eligible for evaluation on the grade date
     (``selectors.grade_eligibility``, the reasons the grades tab shows)."""
     require_decider(actor)
     if grade.organization.is_closed:
         raise ValidationError(_("A closed organization cannot be graded."), code="closed")
-    today = today or timezone.localdate()
-    if grade.evaluated_on is not None and grade.evaluated_on > today:
+    if grade.evaluated_on is not None and grade.evaluated_on > timezone.localdate():
         raise ValidationError({"evaluated_on": _("The grade date cannot be in the future.")}, code="future")
     if grade.evaluated_on is not None:
         reasons = grade_eligibility(grade.organization, on_date=grade.evaluated_on)
