@@ -17,6 +17,7 @@ from apps.core.scoping import ViewerKind, viewer_kind
 from apps.organizations.models import Organization, OrgStatus
 from apps.organizations.services import organization_create
 
+from .conflicts import change_request_conflicts, field_text
 from .models import (
     GROUP_BY_FIELD, ApplicationDocument, AutoApproval, ChangeRequest, Decision, FieldGroup, OrganizationContact,
     SignupApplication,
@@ -139,18 +140,14 @@ def auto_approval_enabled(organization, field_group) -> bool:
                                        field_group=field_group, enabled=True).exists()
 
 
-def _text(value):
-    return "" if value is None else str(value)
-
-
 @transaction.atomic
 def change_requests_submit(*, organization, actor, values: dict, note="") -> list[ChangeRequest]:
     """One change request per field group that differs; groups with auto-approval apply at once."""
     by_group = {}
     for name, new in values.items():
         old = getattr(organization, name)
-        if _text(old) != _text(new):
-            by_group.setdefault(GROUP_BY_FIELD[name], {})[name] = {"old": _text(old), "new": _text(new)}
+        if field_text(old) != field_text(new):
+            by_group.setdefault(GROUP_BY_FIELD[name], {})[name] = {"old": field_text(old), "new": field_text(new)}
     if not by_group:
         raise ValidationError(_("Nothing was changed."), code="unchanged")
     pending = ChangeRequest.objects.filter(organization=organization, status=Decision.PENDING,
@@ -171,10 +168,9 @@ def change_requests_submit(*, organization, actor, values: dict, note="") -> lis
     return requests
 
 
-def _apply(change_request):
+def _apply(change_request, organization):
     """Write the approved values through the organization's normal update path (full_clean,
     save, auditlog), so the registry's own validation and constraints hold."""
-    organization = Organization.objects.select_for_update().get(pk=change_request.organization_id)
     for name, values in change_request.changes.items():
         field = Organization._meta.get_field(name)
         setattr(organization, name, field.to_python(values["new"]) if values["new"] != "" else
@@ -187,12 +183,35 @@ def _apply(change_request):
     organization.save()
 
 
+def _check_conflicts(change_request, organization, overwrite):
+    """Refuse to overwrite a value changed since the request was made, unless ``overwrite``
+    confirms replacing exactly that value; keep each replaced value on the request."""
+    conflicts = change_request_conflicts(change_request, organization)
+    unconfirmed = [row for row in conflicts if (overwrite or {}).get(row.field) != row.current]
+    if unconfirmed:
+        raise ValidationError([
+            ValidationError(_("The registry changed after this request was made: reject it, or confirm that the "
+                              "requested values replace the newer ones."), code="conflict"),
+            *(ValidationError(_("%(field)s is now “%(current)s” (the request was made against “%(old)s”); approving "
+                                "replaces it with “%(new)s”.")
+                              % {"field": row.label, "current": row.current or "—", "old": row.old or "—",
+                                 "new": row.new or "—"}, code="conflict") for row in unconfirmed),
+        ])
+    for row in conflicts:
+        change_request.changes[row.field]["overwritten"] = row.current
+
+
 @transaction.atomic
-def change_request_approve(*, change_request, actor, auto=False) -> ChangeRequest:
+def change_request_approve(*, change_request, actor, auto=False, overwrite: dict | None = None) -> ChangeRequest:
+    """Apply a pending request. A field staff changed since the request was made is a conflict
+    (``conflicts``): refused unless ``overwrite`` ({field: the value now there}) confirms it;
+    an automatic approval never overwrites."""
     change_request = ChangeRequest.objects.select_for_update().get(pk=change_request.pk)
     if change_request.status != Decision.PENDING:
         raise ValidationError(_("This change request has already been decided."), code="decided")
-    _apply(change_request)
+    organization = Organization.objects.select_for_update().get(pk=change_request.organization_id)
+    _check_conflicts(change_request, organization, None if auto else overwrite)
+    _apply(change_request, organization)
     change_request.status = Decision.APPROVED
     change_request.auto_approved = auto
     change_request.decided_by = actor

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import AnnualReport, AnnualReportResult
+from .models import AnnualReport, AnnualReportResult, check_report_year
 from .services import annual_report_save
 
 #: Results an organization may still (re)submit over: nothing was judged yet.
@@ -19,8 +19,7 @@ RESUBMITTABLE = {AnnualReportResult.SUBMITTED, AnnualReportResult.OVERDUE}
 def annual_report_submit(*, actor, organization, year: int, note: str = "", file=None,
                          today: datetime.date | None = None) -> AnnualReport:
     today = today or timezone.localdate()
-    if year >= today.year:
-        raise ValidationError({"year": _("The annual report covers a past year.")})
+    check_report_year(organization, year, today=today)
     report = AnnualReport.objects.select_for_update().filter(organization=organization, year=year).first()
     if report is not None and report.result not in RESUBMITTABLE:
         raise ValidationError({"year": _("The report for this year has already been reviewed.")})

@@ -75,6 +75,29 @@ def is_annual_report_overdue(organization, *, on_date) -> bool:
     return Organization.objects.filter(pk=organization.pk).filter(overdue_report_condition(on_date)).exists()
 
 
+def overdue_reports_by_organization(organizations, *, on_date) -> dict[int, list[str]]:
+    """{pk: reasons} of the organizations whose annual reports are not done on ``on_date`` (the
+    last due report missing or recorded as not submitted; empty when done), in two queries."""
+    organizations = list(organizations)
+    deadlines = annual_report_deadlines()
+    overdue = set(Organization.objects.filter(pk__in=[o.pk for o in organizations])
+                  .filter(overdue_report_condition(on_date, deadlines=deadlines)).values_list("pk", flat=True))
+    reasons = {}
+    for organization in organizations:
+        reasons[organization.pk] = []
+        if organization.pk in overdue:
+            year = last_due_report_year(organization.legal_form, on_date, deadlines=deadlines)
+            due = report_due_on(organization.legal_form, year, deadlines=deadlines)
+            reasons[organization.pk].append(
+                _("The annual report for %(year)s was due on %(day)s and has not been submitted.")
+                % {"year": year, "day": _day(due)})
+    return reasons
+
+
+def overdue_report_reasons(organization, *, on_date) -> list[str]:
+    return overdue_reports_by_organization([organization], on_date=on_date)[organization.pk]
+
+
 # --- Grades -----------------------------------------------------------------------------------
 
 def current_grade(organization, *, on_date) -> EvaluationGrade | None:
@@ -157,24 +180,51 @@ def earliest_serious_removal(listing) -> datetime.date:
 def award_refusals(organization, *, on_date) -> list[str]:
     """Why the organization may NOT be awarded a government contract on ``on_date``; an empty
     list means it may (DOMAIN §5: on no credit list, no major violation in the last 3 years)."""
-    reasons = []
-    if organization.status != OrgStatus.NORMAL:
-        reasons.append(_("The organization's status is “%(status)s”, not “Normal”.")
-                       % {"status": organization.get_status_display()})
+    return award_refusals_by_organization([organization], on_date=on_date)[organization.pk]
+
+
+def award_refusals_by_organization(organizations, *, on_date) -> dict[int, list[str]]:
+    """``award_refusals`` of several organizations in two queries (the award page's candidates)."""
+    organizations = list(organizations)
+    reasons = {organization.pk: [] for organization in organizations}
+    for organization in organizations:
+        if organization.status != OrgStatus.NORMAL:
+            reasons[organization.pk].append(_("The organization's status is “%(status)s”, not “Normal”.")
+                                            % {"status": organization.get_status_display()})
     window_start = add_years(on_date, -AWARD_CLEAN_YEARS)
-    listings = CreditListing.objects.filter(organization=organization, listed_on__lte=on_date).order_by("listed_on")
+    listings = CreditListing.objects.filter(organization__in=list(reasons), listed_on__lte=on_date) \
+        .order_by("organization", "listed_on", "pk")
     for listing in listings:
         in_force = listing.removed_on is None or listing.removed_on > on_date
         if in_force:
-            reasons.append(_("On the %(list)s since %(day)s (%(document)s).") % {
+            reasons[listing.organization_id].append(_("On the %(list)s since %(day)s (%(document)s).") % {
                 "list": listing.get_kind_display(), "day": _day(listing.listed_on),
                 "document": listing.decision_document})
         elif listing.kind == CreditListKind.SERIOUS and listing.listed_on > window_start:
-            reasons.append(_("Put on the %(list)s on %(day)s, less than three years ago.") % {
-                "list": listing.get_kind_display(), "day": _day(listing.listed_on)})
-    penalties = Penalty.objects.filter(organization=organization, is_major=True,
-                                       decided_on__gt=window_start, decided_on__lte=on_date)
-    for penalty in penalties.order_by("decided_on"):
-        reasons.append(_("Major violation penalised on %(day)s (%(document)s), less than three years ago.") % {
-            "day": _day(penalty.decided_on), "document": penalty.decision_document})
+            reasons[listing.organization_id].append(
+                _("Put on the %(list)s on %(day)s, less than three years ago.") % {
+                    "list": listing.get_kind_display(), "day": _day(listing.listed_on)})
+    penalties = Penalty.objects.filter(organization__in=list(reasons), is_major=True, decided_on__gt=window_start,
+                                       decided_on__lte=on_date).order_by("organization", "decided_on", "pk")
+    for penalty in penalties:
+        reasons[penalty.organization_id].append(
+            _("Major violation penalised on %(day)s (%(document)s), less than three years ago.") % {
+                "day": _day(penalty.decided_on), "document": penalty.decision_document})
     return reasons
+
+
+def credit_events_after(organization, *, after, until) -> list[str]:
+    """Listings and major penalties decided after ``after`` and up to ``until``: what a contract
+    dated ``after`` does not see when it is recorded on ``until`` (a backdated signing date)."""
+    events = []
+    listings = CreditListing.objects.filter(organization=organization, listed_on__gt=after, listed_on__lte=until)
+    for listing in listings.order_by("listed_on", "pk"):
+        events.append(_("Put on the %(list)s on %(day)s (%(document)s).") % {
+            "list": listing.get_kind_display(), "day": _day(listing.listed_on),
+            "document": listing.decision_document})
+    penalties = Penalty.objects.filter(organization=organization, is_major=True, decided_on__gt=after,
+                                       decided_on__lte=until)
+    for penalty in penalties.order_by("decided_on", "pk"):
+        events.append(_("Major violation penalised on %(day)s (%(document)s).") % {
+            "day": _day(penalty.decided_on), "document": penalty.decision_document})
+    return events

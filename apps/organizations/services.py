@@ -16,7 +16,7 @@ from .models import (
     ManagementMode, Organization, OrgStatus, StatusChange,
 )
 from .permissions import require_decider
-from .selectors import earliest_serious_removal
+from .selectors import earliest_serious_removal, grade_eligibility
 
 # Which status may follow which. Closed statuses are final: a closed organization stays in the
 # registry with its history but is never reopened (a new registration is a new organization).
@@ -85,6 +85,14 @@ def organization_status_change(*, organization, to_status, changed_on, reason, a
         )
     if not reason.strip():
         raise ValidationError(_("Give the reason for the change."), code="reason")
+    if organization.founded_on and changed_on < organization.founded_on:
+        # Nothing happens to an organization before it exists: above all, no deregistration
+        # (or revocation) before the registration.
+        raise ValidationError(
+            _("The date cannot be before the organization was established (%(day)s).")
+            % {"day": date_format(organization.founded_on, "Y-m-d")},
+            code="before_established",
+        )
     if organization.status_changed_on and changed_on < organization.status_changed_on:
         raise ValidationError(
             _("The date cannot be before the current status began (%(day)s).")
@@ -126,9 +134,20 @@ def annual_report_save(*, report: AnnualReport, file=None, actor) -> AnnualRepor
 
 @transaction.atomic
 def grade_record(*, grade: EvaluationGrade, file=None, actor) -> EvaluationGrade:
+    """Record a grade for an organization that was eligible for evaluation on the grade date
+    (``selectors.grade_eligibility``, the reasons the grades tab shows)."""
     require_decider(actor)
     if grade.organization.is_closed:
         raise ValidationError(_("A closed organization cannot be graded."), code="closed")
+    if grade.evaluated_on is not None and grade.evaluated_on > timezone.localdate():
+        raise ValidationError({"evaluated_on": _("The grade date cannot be in the future.")}, code="future")
+    if grade.evaluated_on is not None:
+        reasons = grade_eligibility(grade.organization, on_date=grade.evaluated_on)
+        if reasons:
+            raise ValidationError(
+                [ValidationError(_("Not eligible for evaluation on %(day)s:")
+                                 % {"day": date_format(grade.evaluated_on, "Y-m-d")}, code="not_eligible"),
+                 *(ValidationError(reason, code="not_eligible") for reason in reasons)])
     _attach(grade, organization=grade.organization, file=file, kind=AttachmentKind.GRADE_CERTIFICATE,
             title=_("Evaluation certificate %(number)s") % {"number": grade.certificate_number}, actor=actor)
     grade.recorded_by = actor

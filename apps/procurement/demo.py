@@ -5,9 +5,12 @@ services so the demo obeys the same rules as the pages."""
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
+
 from apps.organizations.selectors import award_refusals
 
 from . import selectors, services
+from .eligibility import award_exceptions_needed
 from .models import (
     AcceptanceResult, CatalogueItem, EvaluatorKind, PaymentCondition, ProjectStatus, TargetKind,
 )
@@ -72,7 +75,10 @@ def seed(ctx):
         if final == ProjectStatus.PROCURING:
             continue
         candidates = [o for o in ctx.made["organizations"] if o.area.parent_id == street.pk or o.area_id == street.pk]
-        provider = next(o for o in rng.sample(candidates, len(candidates)) if not award_refusals(o, on_date=signed_on))
+        # A provider the award takes without a recorded exception (see ``eligibility``).
+        provider = next(o for o in rng.sample(candidates, len(candidates))
+                        if not award_refusals(o, on_date=signed_on)
+                        and not award_exceptions_needed(o, signed_on=signed_on, today=timezone.localdate()))
         amount = (budget * Decimal(rng.choice(["0.8", "0.9", "0.95"]))).quantize(Decimal("1"))
         contract = services.contract_award(
             actor=actor, project=project, provider=provider, number=f"GM-{year}-{index + 1:03d}", amount=amount,

@@ -4,8 +4,10 @@ National rules (财政部令第102号《政府购买服务管理办法》 and th
 what differs between cities is read from settings with a default.
 """
 
+from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db.models import F, Q
 from django.db.models.functions import Round
@@ -17,10 +19,11 @@ PUBLICATION_WORKING_DAYS = 2
 FILING_WORKING_DAYS = 7
 #: A performance bond may not exceed this share of the contract amount (see ``max_performance_bond``).
 MAX_BOND_SHARE = Decimal("0.10")
-#: Supplementary agreements together may not exceed this share of the original amount.
+#: Supplementary agreements together may not exceed this share of the original amount
+#: (see ``max_supplement_total``).
 MAX_SUPPLEMENT_SHARE = Decimal("0.10")
-#: A term longer than this (in days, one year) needs a written justification ...
-TERM_NEEDS_JUSTIFICATION_DAYS = 366
+#: A term longer than this many years (see ``term_last_day``) needs a written justification ...
+PLAIN_TERM_YEARS = 1
 #: ... and a term longer than three years is refused.
 MAX_TERM_YEARS = 3
 #: Procurement documents are kept at least this many years (nothing here is deletable).
@@ -41,6 +44,24 @@ def bond_within_share() -> Q:
     numerator, denominator = MAX_BOND_SHARE.as_integer_ratio()
     bond_fen, amount_fen = Round(F("performance_bond") * 100), Round(F("amount") * 100)
     return Q(performance_bond__gte=0) & Q(LessThanOrEqual(bond_fen * denominator, amount_fen * numerator))
+
+
+def max_supplement_total(amount: Decimal) -> Decimal:
+    """The most all supplementary agreements of a contract of ``amount`` may add: ≤ amount ×
+    MAX_SUPPLEMENT_SHARE, exactly, so rounded down to the fen like ``max_performance_bond``
+    (10000.01 on 100000.15, never 10000.02)."""
+    return (amount * MAX_SUPPLEMENT_SHARE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
+def term_last_day(start: date, years: int) -> date:
+    """The last day of a term of ``years`` years that starts on ``start`` (both days count): the
+    day before the start's anniversary. The anniversary of 29 February in a common year is
+    1 March (relativedelta would give 28 February), so 2028-02-29 → 2029-02-28 is one year, as
+    are twelve whole months such as 2027-03-01 → 2028-02-29."""
+    anniversary = start + relativedelta(years=years)
+    if anniversary.day != start.day:
+        anniversary += timedelta(days=1)
+    return anniversary - timedelta(days=1)
 
 
 def percent(share: Decimal) -> str:

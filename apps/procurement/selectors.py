@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps as django_apps
-from django.db.models import Count, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Sum
 from django.utils import timezone
 
 from . import rules
@@ -32,10 +32,25 @@ def activity_link_available() -> bool:
     return _activity_link() is not None
 
 
+def linked_activities(contract):
+    """The activities linked to ``contract``, newest first, each with ``in_term`` (whether it
+    counts towards the targets by its date)."""
+    in_term = ExpressionWrapper(within_term("starts_at", "contract"), output_field=BooleanField())
+    return contract.activities.select_related("community").annotate(in_term=in_term).order_by("-starts_at", "-pk")
+
+
+def within_term(started: str, contract: str) -> Q:
+    """Rows whose ``started`` datetime falls on a day of the ``contract``'s term (both ends
+    included, local days): only what was delivered under the contract counts towards it."""
+    return Q(**{f"{started}__date__gte": F(f"{contract}__start_date"),
+                f"{started}__date__lte": F(f"{contract}__end_date")})
+
+
 def counted_actuals(contracts) -> dict[int, dict[str, Decimal]]:
     """{contract pk: {kind: actual}} for the three counted indicators, in two queries
-    whatever the number of contracts: sessions = linked activities (not cancelled), people
-    served = their beneficiary head counts, volunteer hours = confirmed record hours."""
+    whatever the number of contracts: sessions = linked activities (not cancelled) that start
+    within the contract's term, people served = their beneficiary head counts, volunteer hours
+    = confirmed hours of those activities served within the term."""
     contracts = list(contracts)
     result = {c.pk: dict.fromkeys([TargetKind.SERVICE_SESSIONS, TargetKind.PEOPLE_SERVED,
                                    TargetKind.VOLUNTEER_HOURS], ZERO) for c in contracts}
@@ -43,13 +58,16 @@ def counted_actuals(contracts) -> dict[int, dict[str, Decimal]]:
     if link is None or not contracts:
         return result
     activity_model, record_model = link
-    activities = activity_model.objects.filter(contract__in=list(result)).exclude(is_cancelled=True)
+    activities = activity_model.objects.filter(within_term("starts_at", "contract"), contract__in=list(result)) \
+        .exclude(is_cancelled=True)
     for row in activities.values("contract").annotate(sessions=Count("pk"), people=Sum("beneficiary_count")):
         counts = result[row["contract"]]
         counts[TargetKind.SERVICE_SESSIONS] = Decimal(row["sessions"])
         counts[TargetKind.PEOPLE_SERVED] = Decimal(row["people"] or 0)
-    confirmed = record_model.objects.filter(activity__contract__in=list(result), status="confirmed").exclude(
-        activity__is_cancelled=True)
+    confirmed = record_model.objects.filter(
+        within_term("activity__starts_at", "activity__contract"), within_term("started_at", "activity__contract"),
+        activity__contract__in=list(result), status="confirmed",
+    ).exclude(activity__is_cancelled=True)
     for row in confirmed.values("activity__contract").annotate(hours=Sum("hours")):
         result[row["activity__contract"]][TargetKind.VOLUNTEER_HOURS] = row["hours"] or ZERO
     return result

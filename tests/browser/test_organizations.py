@@ -2,12 +2,13 @@
 it through the list's filters and exports the filtered list (issue 3)."""
 
 import csv
-import datetime
 import io
 
 import pytest
+from django.utils import timezone
 
 from apps.organizations.models import AnnualReport, EvaluationGrade, Organization
+from apps.organizations.selectors import last_due_report_year
 from tests.browser.conftest import log_in, screenshot
 from tests.organizations.helpers import code, wrong_check
 
@@ -50,10 +51,11 @@ def test_register_report_grade_filter_and_export(page, browser_world, tmp_path):
     organization = Organization.objects.get(name=NAME)
     assert organization.credit_code == credit_code
 
-    # Annual report for last year, with its file.
+    # The annual report a grade today needs (last year's from June on, the year before until the
+    # 31 May deadline: grade_record enforces the eligibility), with its file.
     page.click("[data-testid=tab-reports]")
     page.click("[data-testid=report-create]")
-    last_year = datetime.date.today().year - 1
+    last_year = last_due_report_year("social_group", timezone.localdate())
     page.fill("#id_year", str(last_year))
     page.select_option("#id_result", "qualified")
     page.fill("#id_submitted_on", f"{last_year + 1}-03-15")
@@ -71,7 +73,7 @@ def test_register_report_grade_filter_and_export(page, browser_world, tmp_path):
     page.click("[data-testid=grade-create]")
     page.select_option("#id_grade", "4")
     page.fill("#id_score", "856")
-    page.fill("#id_evaluated_on", datetime.date.today().isoformat())
+    page.fill("#id_evaluated_on", timezone.localdate().isoformat())
     page.fill("#id_certificate_number", "西民评〔2026〕18号")
     page.click("[data-testid=record-form] button[type=submit]")
     page.wait_for_load_state("networkidle")

@@ -105,6 +105,8 @@ def test_report_upload_refuses_other_file_types(org, street):
 
 
 def test_grade_must_match_the_score_cut_offs(org, street):
+    # Eligible on the grade date: the 2025 report (due 31 May 2026) is filed.
+    AnnualReport.objects.create(organization=org, year=2025, result="qualified", submitted_on=D(2026, 4, 20))
     data = {"grade": 5, "score": "850", "evaluated_on": "2026-06-01", "certificate_number": "西民评〔2026〕12号",
             "evaluator": "西湖区社会组织评估委员会"}
     assert street.post(url("organization_grade_create", org), data).context["form"].has_error("score")

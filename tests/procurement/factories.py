@@ -27,12 +27,14 @@ def project(world, *, budget="200000.00", status=ProjectStatus.PROCURING, purcha
 
 
 def contract(world, project_, *, provider=None, number="XH-2025-001", amount="100000.00", signed_on=SIGNED,
-             start_date=date(2025, 3, 10), end_date=date(2026, 3, 9), bond="0", justification="", actor=None):
+             start_date=date(2025, 3, 10), end_date=date(2026, 3, 9), bond="0", justification="", actor=None,
+             **extra):
+    """``extra``: further keywords of the service (e.g. ``today``, ``annual_report_exception``)."""
     return services.contract_award(
         actor=actor or world.user(STREET_STAFF), project=project_, provider=provider or world.org_a, number=number,
         amount=Decimal(amount), signed_on=signed_on, start_date=start_date, end_date=end_date,
         content="为辖区80岁以上独居老人提供助餐、助洁服务", performance_bond=Decimal(bond),
-        term_justification=justification,
+        term_justification=justification, **extra,
     )
 
 

@@ -37,7 +37,8 @@ def _serve(actor, activity, volunteers, *, confirm=True):
         records_confirm(actor=actor, records=ServiceRecord.objects.filter(activity=activity))
 
 
-def _purchase(world, *, street, provider, number, budget, amount, paid, signed_on, score, evaluated_on):
+def _purchase(world, *, street, provider, number, budget, amount, paid, signed_on, score, evaluated_on,
+              annual_report_exception=""):
     root = world.user("superuser")
     project = procurement.project_create(
         actor=root, purchaser=street, name=f"项目{number}", catalogue_item=CatalogueItem.objects.get(code="01.01"),
@@ -48,6 +49,7 @@ def _purchase(world, *, street, provider, number, budget, amount, paid, signed_o
     contract = procurement.contract_award(
         actor=root, project=project, provider=provider, number=number, amount=Decimal(amount), signed_on=signed_on,
         start_date=signed_on + datetime.timedelta(days=3), end_date=add_months(signed_on, 11), content="居家养老服务",
+        annual_report_exception=annual_report_exception,
     )
     procurement.project_transition(actor=root, project=project, to_status=ProjectStatus.PERFORMING)
     payment = procurement.payment_plan(actor=root, contract=contract, name="首付", condition=PaymentCondition.SIGNING,
@@ -84,8 +86,10 @@ def build(world) -> Built:
 
     # Purchases before the listing (a listed organization cannot be awarded).
     signed, evaluated = today - datetime.timedelta(days=40), today - datetime.timedelta(days=15)
+    # Org A's report is overdue: its award needs a recorded exception (procurement.eligibility).
     _purchase(world, street=world.street_a, provider=world.org_a, number="A-1", budget="200000", amount="100000",
-              paid="30000", signed_on=signed, score="88", evaluated_on=evaluated)
+              paid="30000", signed_on=signed, score="88", evaluated_on=evaluated,
+              annual_report_exception="辖区唯一具备资质的服务机构，经街道党工委会议研究同意")
     _purchase(world, street=world.street_b, provider=world.org_b, number="B-1", budget="500000", amount="400000",
               paid="150000", signed_on=signed, score="75", evaluated_on=evaluated)
     CreditListing.objects.create(organization=world.org_a2, kind=CreditListKind.ABNORMAL, reason="年报逾期",

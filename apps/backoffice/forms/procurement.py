@@ -62,8 +62,11 @@ class ContractAwardForm(ServiceForm):
         model = Contract
         fields = ["provider", "number", "amount", "signed_on", "start_date", "end_date", "term_justification",
                   "performance_bond", "content", "quantity", "quality_standard", "price_terms",
-                  "settlement_method", "rights_and_duties", "breach_liability", "subcontracting_consented"]
-        widgets = {"signed_on": DATE, "start_date": DATE, "end_date": DATE}
+                  "settlement_method", "rights_and_duties", "breach_liability", "subcontracting_consented",
+                  "backdating_justification", "annual_report_exception"]
+        widgets = {"signed_on": DATE, "start_date": DATE, "end_date": DATE,
+                   "backdating_justification": forms.Textarea(attrs={"rows": 2}),
+                   "annual_report_exception": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,12 +16,13 @@ from apps.audit.models import AuditAction
 from apps.audit.services import audit_event_record
 from apps.core.scoping import get_visible_or_404
 from apps.onboarding import services
-from apps.onboarding.models import ApplicationDocument, AutoApproval, ChangeRequest, SignupApplication
+from apps.onboarding.conflicts import change_request_conflicts, change_request_rows
+from apps.onboarding.models import ApplicationDocument, AutoApproval, ChangeRequest, Decision, SignupApplication
 from apps.organizations.models import Organization
 from apps.web.view_as import VIEW_AS_SESSION_KEY
 
 from ..filters.onboarding import ChangeRequestFilter, SignupApplicationFilter
-from ..forms.onboarding import APPROVE, AutoApprovalForm, DecisionForm
+from ..forms.onboarding import APPROVE, AutoApprovalForm, ChangeDecisionForm, DecisionForm
 from ..tables.onboarding import ChangeRequestTable, SignupApplicationTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 from .organizations import DecisionRequiredMixin, can_decide
@@ -99,7 +100,10 @@ class ChangeRequestDetailView(OfficeObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(can_decide=can_decide(self.request.user), form=kwargs.get("form") or DecisionForm())
+        rows = change_request_rows(self.object)
+        conflicts = [row for row in rows if row.conflict] if self.object.status == Decision.PENDING else []
+        context.update(can_decide=can_decide(self.request.user), rows=rows, conflicts=conflicts,
+                       form=kwargs.get("form") or ChangeDecisionForm(conflicts=conflicts))
         return context
 
 
@@ -109,16 +113,20 @@ class ChangeRequestDecideView(DecisionRequiredMixin, ChangeRequestDetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        form = DecisionForm(request.POST)
+        form = ChangeDecisionForm(request.POST, conflicts=change_request_conflicts(self.object))
         if form.is_valid():
             try:
                 if form.cleaned_data["decision"] == APPROVE:
-                    services.change_request_approve(change_request=self.object, actor=request.user)
+                    services.change_request_approve(change_request=self.object, actor=request.user,
+                                                    overwrite=form.overwrite_values())
                 else:
                     services.change_request_reject(change_request=self.object, actor=request.user,
                                                    reason=form.cleaned_data["reason"])
             except ValidationError as error:
                 form.add_error(None, error.messages)
+                # Offer the choice again against the values there now (they may have changed again).
+                self.object.refresh_from_db()
+                form.confirm_against(change_request_conflicts(self.object))
             else:
                 messages.success(request, _("Decision recorded."))
                 return redirect("office:onboarding_change_detail", pk=self.object.pk)

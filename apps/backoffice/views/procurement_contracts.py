@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from apps.audit.selectors import object_history
-from apps.organizations.selectors import award_refusals
-from apps.procurement import selectors, services
+from apps.procurement import eligibility, selectors, services
 from apps.procurement.models import (
     Contract, PaymentMilestone, PerformanceTarget, ProgressReport, Project, ReportStatus,
 )
@@ -56,7 +55,7 @@ class ContractDetailView(OfficeObjectMixin, DetailView):
             progress=selectors.target_progress([contract])[contract.pk],
             activity_link=selectors.activity_link_available(),
             # The activities whose records count towards the targets (newest first, capped).
-            linked_activities=contract.activities.select_related("community").order_by("-starts_at", "-pk")[:20],
+            linked_activities=selectors.linked_activities(contract)[:20],
             linked_activity_count=contract.activities.count(),
             total=services.contract_total(contract),
             supplements=contract.supplements.all(),
@@ -100,22 +99,23 @@ class ContractAwardView(ProcurementFormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["spend"] = selectors.project_spend(self.parent)
-        context["candidates"] = self.candidates()
+        form = context["form"]
+        on_date, chosen = self.judged_on(form)
+        context.update(
+            spend=selectors.project_spend(self.parent), candidates_on=on_date, chosen=chosen,
+            candidates=eligibility.award_candidates(form.fields["provider"].queryset, on_date=on_date, chosen=chosen),
+            candidates_shown=eligibility.CANDIDATES_SHOWN,
+        )
         return context
 
-    def candidates(self):
-        """Eligibility and grade of the organizations the user may choose, shown before choosing."""
-        from apps.organizations.models import Organization
-
+    @staticmethod
+    def judged_on(form):
+        """The day the candidates are judged on (the signing date entered, else today) and the
+        chosen provider's pk, from a form that was posted."""
         today = timezone.localdate()
-        rows = []
-        organizations = Organization.objects.visible_to(self.request.user).with_current_grade(today)
-        for organization in organizations.order_by("name")[:50]:
-            rows.append({"organization": organization, "grade": organization.current_grade,
-                         "preferred": (organization.current_grade or 0) >= 3,
-                         "refusals": award_refusals(organization, on_date=today)})
-        return rows
+        cleaned = getattr(form, "cleaned_data", None) or {}
+        signed_on, provider = cleaned.get("signed_on"), cleaned.get("provider")
+        return (signed_on if signed_on and signed_on <= today else today), (provider.pk if provider else None)
 
     def perform(self, form):
         self.contract = services.contract_award(actor=self.request.user, project=self.parent, **form.cleaned_data)

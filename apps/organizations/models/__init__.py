@@ -17,7 +17,7 @@ from .organization import (
 from .records import (
     ATTACHMENT_EXTENSIONS, FILED_RESULTS, GRADE_VALIDITY_YEARS, AnnualReport, AnnualReportDeadline, AnnualReportResult, Attachment,
     AttachmentKind, CreditListing, CreditListKind, EvaluationGrade, ExitType, Grade, IncubationMode,
-    IncubationRecord, Penalty, add_months, add_years,
+    IncubationRecord, Penalty, add_months, add_years, check_report_year,
 )
 
 __all__ = [
@@ -27,7 +27,7 @@ __all__ = [
     "StatusChange", "new_portal_code", "FILED_RESULTS", "GRADE_VALIDITY_YEARS", "AnnualReport",
     "AnnualReportDeadline", "AnnualReportResult", "Attachment", "AttachmentKind", "CreditListing",
     "CreditListKind", "ATTACHMENT_EXTENSIONS", "EvaluationGrade", "ExitType", "Grade", "IncubationMode", "IncubationRecord", "Penalty",
-    "add_months", "add_years",
+    "add_months", "add_years", "check_report_year",
 ]
 
 auditlog.register(Organization, include_fields=own_fields(Organization), m2m_fields={"domains"},

@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.utils.translation import gettext_lazy as _
@@ -251,6 +252,12 @@ class Organization(models.Model):
         # Derived before constraints are validated (forms never post the mode).
         if self.legal_form in MODE_BY_FORM:
             self.management_mode = MODE_BY_FORM[self.legal_form]
+        # The status service refuses a closing date before the establishment; this keeps an edit
+        # of the establishment date from doing the same the other way round.
+        if self.is_closed and self.founded_on and self.status_changed_on and self.founded_on > self.status_changed_on:
+            raise ValidationError({"founded_on": _(
+                "The organization was closed on %(day)s: it cannot have been established after that."
+            ) % {"day": self.status_changed_on.isoformat()}})
 
     def save(self, *args, **kwargs):
         self.management_mode = MODE_BY_FORM[self.legal_form]

@@ -3,9 +3,11 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .organization import LegalForm, Organization, OrganizationRecordQuerySet
@@ -87,8 +89,23 @@ FILED_RESULTS = [AnnualReportResult.SUBMITTED, AnnualReportResult.QUALIFIED,
                  AnnualReportResult.BASICALLY_QUALIFIED, AnnualReportResult.UNQUALIFIED]
 
 
+def check_report_year(organization, year: int, *, today: datetime.date):
+    """An annual report covers a finished year of an existing organization: the report for year Y
+    can exist from 1 January of Y + 1 (the deadline comes later), never for the current or a
+    future year, nor for a year before the organization was established (its founding year's
+    report covers part of that year)."""
+    if year >= today.year:
+        raise ValidationError({"year": _("The report for %(year)s covers a year not yet over: it can be filed from "
+                                         "%(next)s on.") % {"year": year, "next": year + 1}}, code="future")
+    founded_on = getattr(organization, "founded_on", None)
+    if founded_on is not None and year < founded_on.year:
+        raise ValidationError({"year": _("The organization was established in %(founded)s: there is no report for "
+                                         "%(year)s.") % {"founded": founded_on.year, "year": year}},
+                              code="before_established")
+
+
 class AnnualReport(models.Model):
-    """The report on one year's work, due in the following year."""
+    """The report on one year's work, due in the following year (``check_report_year``)."""
 
     organization = models.ForeignKey(Organization, verbose_name=_("organization"), on_delete=models.PROTECT,
                                      related_name="annual_reports")
@@ -118,6 +135,10 @@ class AnnualReport(models.Model):
 
     def __str__(self):
         return f"{self.organization} {self.year}"
+
+    def clean(self):
+        if self.year is not None and self.organization_id is not None:
+            check_report_year(self.organization, self.year, today=timezone.localdate())
 
     @property
     def is_filed(self):

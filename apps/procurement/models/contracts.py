@@ -64,6 +64,18 @@ class Contract(models.Model):
         _("justification for a term over one year"), blank=True,
         help_text=_("Required when the term is longer than one year (stable, continuing services only)."),
     )
+    # Exceptions to the eligibility rules (``apps.procurement.eligibility``), recorded with the award
+    # (``awarded_by``) and shown on the contract page.
+    backdating_justification = models.TextField(
+        _("justification for a signing date before later credit events"), blank=True,
+        help_text=_("Required when the provider was put on a credit list or penalised for a major violation "
+                    "after the signing date entered: why the contract was really signed before that."),
+    )
+    annual_report_exception = models.TextField(
+        _("exception for an overdue annual report"), blank=True,
+        help_text=_("Required when the provider's annual report was overdue on the signing date: why the "
+                    "award is made nevertheless."),
+    )
     performance_bond = models.DecimalField(
         _("performance bond (yuan)"), max_digits=14, decimal_places=2, default=Decimal("0"),
     )

@@ -59,7 +59,7 @@ class PaymentCondition(models.TextChoices):
 
 
 class PaymentMilestone(models.Model):
-    """A planned payment and, once made, what was paid and when."""
+    """A planned payment and, once made, what was paid (at most the planned amount) and when."""
 
     contract = models.ForeignKey(
         "procurement.Contract", verbose_name=_("contract"), on_delete=models.PROTECT, related_name="payments",
@@ -84,6 +84,12 @@ class PaymentMilestone(models.Model):
                 condition=Q(paid_amount__isnull=True, paid_on__isnull=True)
                 | Q(paid_amount__gt=0, paid_on__isnull=False),
                 name="payment_paid_amount_and_date_together",
+            ),
+            # More than planned needs a supplementary agreement and its own planned payment
+            # (services.payment_record says so first).
+            models.CheckConstraint(
+                condition=Q(paid_amount__isnull=True) | Q(paid_amount__lte=models.F("planned_amount")),
+                name="payment_paid_within_planned",
             ),
         ]
 

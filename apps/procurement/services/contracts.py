@@ -1,15 +1,16 @@
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.organizations.selectors import award_refusals, current_grade
 
 from .. import rules
+from ..eligibility import ANNUAL_REPORT, BACKDATING, check_award_exceptions, check_signing_date
 from ..models import Contract, Project, ProjectStatus, SupplementaryAgreement
 from ..permissions import require_manager
 from ..workdays import contract_deadlines
@@ -44,9 +45,9 @@ def check_term(start_date: date, end_date: date, justification: str):
     """Generally at most one year; up to three years with a justification; never more."""
     if end_date <= start_date:
         raise ValidationError({"end_date": _("The term must end after it starts.")})
-    if end_date > start_date + relativedelta(years=rules.MAX_TERM_YEARS) - timedelta(days=1):
+    if end_date > rules.term_last_day(start_date, rules.MAX_TERM_YEARS):
         raise ValidationError({"end_date": _("A contract term may not exceed three years.")})
-    if end_date > start_date + relativedelta(years=1) - timedelta(days=1) and not justification.strip():
+    if end_date > rules.term_last_day(start_date, rules.PLAIN_TERM_YEARS) and not justification.strip():
         raise ValidationError({"term_justification": _(
             "A term over one year is only for stable, continuing services: give the justification.")})
 
@@ -64,7 +65,8 @@ def check_bond(amount: Decimal, bond: Decimal):
 @transaction.atomic
 def contract_award(
     *, actor, project: Project, provider, number: str, amount: Decimal, signed_on: date, start_date: date,
-    end_date: date, content: str, performance_bond: Decimal = ZERO, term_justification: str = "", **terms,
+    end_date: date, content: str, performance_bond: Decimal = ZERO, term_justification: str = "",
+    backdating_justification: str = "", annual_report_exception: str = "", today: date | None = None, **terms,
 ) -> Contract:
     """Award a contract: the provider must be eligible on the signing day, the amount within
     the remaining budget, the term and bond within the rules. Deadlines for publication and
@@ -76,10 +78,16 @@ def contract_award(
     if project.status not in AWARDABLE_STATUSES:
         raise ValidationError(_("Contracts are awarded while the project is being procured (now “%(status)s”).")
                               % {"status": project.get_status_display()})
+    # Eligibility is judged on the signing date (``eligibility``): refusals first, then what
+    # may pass with a justification recorded on the contract.
+    today = today or timezone.localdate()
+    check_signing_date(signed_on, today)
     refusals = award_refusals(provider, on_date=signed_on)
     if refusals:
         raise ValidationError({"provider": [_("%(name)s may not be awarded a contract:") % {"name": provider.name},
                                             *refusals]})
+    exceptions = check_award_exceptions(provider, signed_on=signed_on, today=today, justifications={
+        BACKDATING: backdating_justification, ANNUAL_REPORT: annual_report_exception})
     if amount is None or amount <= 0:
         raise ValidationError({"amount": _("The amount must be positive.")})
     _check_budget(project, amount, "amount")
@@ -90,7 +98,7 @@ def contract_award(
     contract = Contract(
         project=project, provider=provider, number=number.strip(), amount=amount, signed_on=signed_on,
         start_date=start_date, end_date=end_date, content=content, performance_bond=performance_bond,
-        term_justification=term_justification.strip(),
+        term_justification=term_justification.strip(), **exceptions,
         provider_credit_code=getattr(provider, "credit_code", "") or "",
         provider_grade=grade.get_grade_display() if grade else "",
         publication_due=deadlines.publication.due, filing_due=deadlines.filing.due,
@@ -139,12 +147,12 @@ def supplement_add(
     if amount is None or amount <= 0:
         raise ValidationError({"amount": _("The amount must be positive.")})
     already = contract.supplements.aggregate(total=Sum("amount"))["total"] or ZERO
-    limit = (contract.amount * rules.MAX_SUPPLEMENT_SHARE).quantize(Decimal("0.01"))
+    limit = rules.max_supplement_total(contract.amount)
     if already + amount > limit:
         raise ValidationError({"amount": _(
-            "Supplementary agreements may total at most 10%% of the original amount (%(limit)s yuan); "
+            "Supplementary agreements may total at most %(share)s%% of the original amount (%(limit)s yuan); "
             "%(already)s yuan is already agreed."
-        ) % {"limit": limit, "already": already}})
+        ) % {"share": rules.percent(rules.MAX_SUPPLEMENT_SHARE), "limit": limit, "already": already}})
     _check_budget(contract.project, amount, "amount")
     if signed_on < contract.signed_on:
         raise ValidationError({"signed_on": _("A supplementary agreement cannot predate the contract.")})

@@ -91,8 +91,8 @@ def payment_plan(
 def payment_record(
     *, actor, payment: PaymentMilestone, paid_amount: Decimal, paid_on: date, voucher: str = "",
 ) -> PaymentMilestone:
-    """Record a payment made. Its condition must have been met, and the contract total
-    (with supplementary agreements) is never exceeded."""
+    """Record a payment made. Its condition must have been met, it is at most its planned amount,
+    and the contract total (with supplementary agreements) is never exceeded."""
     payment = PaymentMilestone.objects.select_for_update().get(pk=payment.pk)
     contract = _locked_contract(payment.contract)
     require_manager(actor, contract.project.purchaser)
@@ -109,6 +109,13 @@ def payment_record(
             contract.evaluations.exists() or contract.reports.filter(status=ReportStatus.ACCEPTED).exists()):
         raise ValidationError(_("This payment is due after the mid-term evaluation: accept a progress report or "
                                 "record an evaluation first."))
+    if paid_amount > payment.planned_amount:
+        # Paying more than planned changes the contract's money: that is a supplementary agreement
+        # (within its 10 % limit) and a payment planned for it, never a larger payment here.
+        raise ValidationError({"paid_amount": _(
+            "The payment exceeds the %(planned)s yuan planned for this milestone: paying more needs a "
+            "supplementary agreement and a payment planned for it."
+        ) % {"planned": payment.planned_amount}})
     paid = contract.payments.aggregate(total=Sum("paid_amount"))["total"] or ZERO
     total = contract_total(contract)
     if paid + paid_amount > total:
