@@ -29,7 +29,8 @@ def _add_day(page, day, kind, name):
 def test_city_staff_enter_2027_and_the_waiting_deadline_is_recomputed(page, browser_world):
     world = browser_world
     contract = factories.contract(world, factories.project(world), number="XH-2026-088", signed_on=datetime.date(2026, 12, 30),
-                                  start_date=datetime.date(2027, 1, 4), end_date=datetime.date(2027, 12, 31))
+                                  start_date=datetime.date(2027, 1, 4), end_date=datetime.date(2027, 12, 31),
+                                  today=datetime.date(2026, 12, 30))
     assert str(contract.publication_due) == "2027-01-04"  # 元旦 never counts, even unentered
     log_in(page, "city")
 

@@ -22,7 +22,7 @@ SIGNED = datetime.date(2026, 12, 30)
 def award(world, number="HT-2027-1", signed_on=SIGNED, purchaser=None):
     project = factories.project(world, purchaser=purchaser, name=f"项目{number}")
     return factories.contract(world, project, number=number, signed_on=signed_on, start_date=datetime.date(2027, 1, 4),
-                              end_date=datetime.date(2027, 12, 31), actor=world.user("superuser"))
+                              end_date=datetime.date(2027, 12, 31), actor=world.user("superuser"), today=signed_on)
 
 
 def enter_2027(world):

@@ -62,7 +62,7 @@ def test_signed_on_30_december_2026_publication_is_due_after_new_year_and_provis
     # Wednesday 30 December: Thursday 31 counts; Friday 1 January is 元旦, never a working day
     # (chinese-calendar 1.11.0 does not know 2027, and the old fallback counted it).
     contract = factories.contract(world, factories.project(world), signed_on=date(2026, 12, 30),
-                                  start_date=date(2027, 1, 4), end_date=date(2027, 12, 31))
+                                  start_date=date(2027, 1, 4), end_date=date(2027, 12, 31), today=date(2026, 12, 30))
     assert contract.publication_due == date(2027, 1, 4)
     assert contract.filing_due == date(2027, 1, 11)  # 31 Dec, 4–8 Jan, 11 Jan
     assert [(d.key, d.due, d.years) for d in provisional_deadlines(contract, EnteredYears.read())] == [
@@ -113,9 +113,9 @@ def test_entering_the_year_recomputes_open_deadlines_and_leaves_met_ones(world):
     city, street = world.user(CITY_STAFF), world.user(STREET_STAFF)
     project = factories.project(world, budget="900000.00")
     waiting = factories.contract(world, project, number="HT-2027-1", signed_on=date(2026, 12, 30),
-                                 start_date=date(2027, 1, 4), end_date=date(2027, 12, 31))
+                                 start_date=date(2027, 1, 4), end_date=date(2027, 12, 31), today=date(2026, 12, 30))
     published = factories.contract(world, project, number="HT-2027-2", signed_on=date(2026, 12, 30),
-                                   start_date=date(2027, 1, 4), end_date=date(2027, 12, 31))
+                                   start_date=date(2027, 1, 4), end_date=date(2027, 12, 31), today=date(2026, 12, 30))
     from apps.procurement import services
 
     services.contract_disclosure_record(actor=street, contract=published, published_on=date(2027, 1, 4))
@@ -190,7 +190,7 @@ def test_provisional_in_python_and_in_a_query_agree_with_a_gap_in_the_entered_ye
               "into 2028": date(2027, 12, 29), "from 31 Dec 2027": date(2027, 12, 31), "within 2028": date(2028, 3, 1)}
     for number, signed_on in signed.items():
         factories.contract(world, project, number=number, signed_on=signed_on, start_date=signed_on + timedelta(30),
-                           end_date=signed_on + timedelta(300))
+                           end_date=signed_on + timedelta(300), today=signed_on)
     entered = EnteredYears.read()
     in_python = {c.number for c in Contract.objects.all() if provisional_deadlines(c, entered)}
     in_query = set(Contract.objects.filter(open_provisional(entered)).values_list("number", flat=True))
