@@ -50,7 +50,9 @@ def seed(ctx):
             community=organization.area, place=organization.area.name + rng.choice(["广场", "活动室", "党群服务中心"]),
             starts_at=start, ends_at=start + datetime.timedelta(hours=rng.choice([2, 3, 4])), category=category,
             beneficiaries=rng.choice(["社区居民", "独居老人", "青少年", "残疾人"]), beneficiary_count=rng.randint(10, 200),
-            lead_person=volunteers[rng.randrange(len(volunteers))].name, is_insured=rng.random() < 0.7,
+            lead_person=volunteers[rng.randrange(len(volunteers))].name,
+            # Risky work is always insured (志愿服务条例 §17); rng is drawn either way.
+            is_insured=rng.random() < 0.7 or category == ActivityCategory.SAFETY,
             is_risky=category == ActivityCategory.SAFETY,
         )
         activities.append(activity)
@@ -142,6 +144,7 @@ def seed_bulk(ctx):
     organizer's membership, records inserted as plain rows, kept totals and stars in bulk."""
     rng, now = ctx.rng, timezone.now().replace(minute=0, second=0, microsecond=0)
     members, births = ctx.made["members"], ctx.made["volunteer_births"]
+    registered = ctx.made["volunteer_registered"]
     organizers = [o for o in ctx.made["organizations_by_size"] if len(members.get(o.pk, [])) >= 5]
     cum_orgs = list(_accumulate(len(members[o.pk]) for o in organizers))
     days_back = seasonal_day_weights(now.date(), 365)
@@ -156,7 +159,8 @@ def seed_bulk(ctx):
             community_id=organization.area_id, place=rng.choice(PLACES), starts_at=start,
             ends_at=start + datetime.timedelta(hours=length), category=category,
             beneficiaries=rng.choice(["社区居民", "独居老人", "青少年", "残疾人"]), beneficiary_count=rng.randint(10, 200),
-            lead_person=organization.contact_name or "负责人", is_insured=rng.random() < 0.7,
+            lead_person=organization.contact_name or "负责人",
+            is_insured=rng.random() < 0.7 or category == ActivityCategory.SAFETY,
             is_risky=category == ActivityCategory.SAFETY,
         ))
     Activity.objects.bulk_create(activities, batch_size=5000)
@@ -180,6 +184,8 @@ def seed_bulk(ctx):
         for volunteer_id in chosen:
             if busy.get(volunteer_id) == day or (activity.is_risky and (day - births[volunteer_id]).days < 18 * 366):
                 continue
+            if registered[volunteer_id] > timezone.localdate(activity.starts_at):
+                continue  # no service before the registration (apps.activities.rules)
             busy[volunteer_id] = day
             started_at = activity.starts_at + datetime.timedelta(minutes=rng.choice([0, 0, 0, 15, 30]))
             hours = Decimal(round((activity.ends_at - started_at).total_seconds() / 3600, 2)).quantize(Decimal("0.01"))
