@@ -4,7 +4,7 @@ import datetime
 from collections import Counter, defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Subquery, Sum, Value
+from django.db.models import Count, Min, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -144,7 +144,6 @@ def seed_bulk(ctx):
     organizer's membership, records inserted as plain rows, kept totals and stars in bulk."""
     rng, now = ctx.rng, timezone.now().replace(minute=0, second=0, microsecond=0)
     members, births = ctx.made["members"], ctx.made["volunteer_births"]
-    registered = ctx.made["volunteer_registered"]
     organizers = [o for o in ctx.made["organizations_by_size"] if len(members.get(o.pk, [])) >= 5]
     cum_orgs = list(_accumulate(len(members[o.pk]) for o in organizers))
     days_back = seasonal_day_weights(now.date(), 365)
@@ -184,8 +183,6 @@ def seed_bulk(ctx):
         for volunteer_id in chosen:
             if busy.get(volunteer_id) == day or (activity.is_risky and (day - births[volunteer_id]).days < 18 * 366):
                 continue
-            if registered[volunteer_id] > timezone.localdate(activity.starts_at):
-                continue  # no service before the registration (apps.activities.rules)
             busy[volunteer_id] = day
             started_at = activity.starts_at + datetime.timedelta(minutes=rng.choice([0, 0, 0, 15, 30]))
             hours = Decimal(round((activity.ends_at - started_at).total_seconds() / 3600, 2)).quantize(Decimal("0.01"))
@@ -200,10 +197,26 @@ def seed_bulk(ctx):
                     totals[key][1] += 1
     insert_rows(ServiceRecord, ["volunteer_id", "activity_id", "started_at", "ended_at", "hours", "content",
                                 "status", "recorded_by_id", "recorded_at", "confirmed_by_id", "confirmed_at"], rows)
+    _registered_before_service()
     _bulk_totals(totals)
     stars = _bulk_stars(ctx)
     ctx.made["activities"] = activities
     ctx.say(f"activities: {len(activities)}, service records: {len(rows)}, starred volunteers: {stars}")
+
+
+def _registered_before_service():
+    """No service before the registration (apps.activities.rules): a volunteer whose drawn
+    registration date lies after their first record registered when they first served (their
+    registration consent with it). Set-based, and without drawing from rng: the rest of the seed
+    stays the same."""
+    from apps.volunteers.models import Consent, ConsentPurpose, Volunteer
+
+    first = (ServiceRecord.objects.filter(volunteer=OuterRef("pk")).order_by().values("volunteer")
+             .annotate(first=Min("started_at")).values("first"))
+    Volunteer.objects.filter(created_at__gt=Subquery(first)).update(created_at=Subquery(first))
+    registered = Volunteer.objects.filter(pk=OuterRef("volunteer_id")).values("created_at")
+    Consent.objects.filter(purpose=ConsentPurpose.REGISTRATION, given_at__gt=Subquery(registered)).update(
+        given_at=Subquery(registered))
 
 
 def _accumulate(values):

@@ -160,7 +160,6 @@ def seed_bulk(ctx):
     insert_rows(VolunteerMembership, ["volunteer_id", "organization_id", "role", "joined_on"], membership_rows)
     teams = _bulk_teams(rng, today, organizations[: max(3, len(organizations) // 10)], members)
     ctx.made.update(volunteer_ids=ids, volunteer_births=dict(zip(ids, (f[0] for f in facts), strict=True)),
-                    volunteer_registered={pk: timezone.localdate(f[2]) for pk, f in zip(ids, facts, strict=True)},
                     members=members, teams=teams, organizations_by_size=organizations)
     ctx.say(f"volunteers: {len(ids)}, memberships: {len(membership_rows)}, teams: {len(teams)}")
 

@@ -24,6 +24,14 @@ def english():
         yield
 
 
+def insurance_message():
+    """The message as the pages show it (the test client's requests are in Chinese)."""
+    from apps.activities.models import RISKY_UNINSURED
+
+    with translation.override("zh-hans"):
+        return str(RISKY_UNINSURED)
+
+
 def patrol(world, **flags):
     start = timezone.make_aware(START)
     return dict(name="夜间平安巡防", organizer_kind=OrganizerKind.ORGANIZATION, organization=world.org_a,
@@ -51,7 +59,7 @@ def test_the_back_office_form_says_what_is_missing(world, client_for):
     client = client_for(STREET_STAFF)
     response = client.post(reverse("office:activity_create"), form(world, is_risky="on"))
     assert response.status_code == 200
-    assert "accident insurance" in str(response.context["form"].errors["is_insured"])
+    assert response.context["form"].errors["is_insured"] == [insurance_message()]
     assert not Activity.objects.exists()
     insured = client.post(reverse("office:activity_create"), form(world, is_risky="on", is_insured="on"))
     assert insured.status_code == 302
@@ -61,7 +69,7 @@ def test_the_portal_form_says_what_is_missing(world, client_for):
     url = reverse("portal:work_activity_create", args=[world.org_a.code])
     response = client_for(ORG_A_ADMIN).post(url, form(world, is_risky="on"))
     assert response.status_code == 200
-    assert "accident insurance" in str(response.context["form"].errors["is_insured"])
+    assert response.context["form"].errors["is_insured"] == [insurance_message()]
     assert not Activity.objects.exists()
 
 

@@ -57,7 +57,10 @@ def test_the_back_office_form_asks_for_the_guardian_of_a_minor(world, client_for
     assert form.fields["guardian_name"].required and form.fields["guardian_relation"].required
     response = client.post(url, {"purpose": ConsentPurpose.PUBLICATION, "agreed": "on"})
     assert response.status_code == 200
-    assert "minor" in str(response.context["form"].errors["guardian_name"])
+    from apps.volunteers.consent import GUARDIAN_REQUIRED
+
+    with translation.override("zh-hans"):  # the page's language
+        assert response.context["form"].errors["guardian_name"] == [str(GUARDIAN_REQUIRED)]
     assert not minor.consents.filter(purpose=ConsentPurpose.PUBLICATION).exists()
     done = client.post(url, {"purpose": ConsentPurpose.PUBLICATION, "agreed": "on", "guardian_name": "王芳",
                              "guardian_relation": "母亲"})

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 from apps.audit.models import AuditEvent
 from apps.volunteers.models import StarThreshold
@@ -71,7 +72,10 @@ def test_the_back_office_page_saves_through_the_rule(world, client_for):
     assert page.status_code == 200 and 'data-testid="submit"' in page.content.decode()
     refused = client.post(URL, form_data({**BEIJING, 3: 150}))
     assert refused.status_code == 200
-    assert "3 stars need more hours than 2 stars" in str(refused.context["form"].errors["level_3"])
+    with translation.override("zh-hans"):  # the page's language
+        expected = gettext("%(level)d stars need more hours than %(lower)d stars (%(hours)s h).") % {
+            "level": 3, "lower": 2, "hours": 200}
+    assert refused.context["form"].errors == {"level_3": [expected]}
     assert table() == {1: 100, 2: 300, 3: 600, 4: 1000, 5: 1500}
     assert client.post(URL, form_data(BEIJING)).status_code == 302
     assert table() == BEIJING
