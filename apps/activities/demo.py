@@ -4,7 +4,7 @@ import datetime
 from collections import Counter, defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Subquery, Sum, Value
+from django.db.models import Count, Min, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -50,7 +50,9 @@ def seed(ctx):
             community=organization.area, place=organization.area.name + rng.choice(["广场", "活动室", "党群服务中心"]),
             starts_at=start, ends_at=start + datetime.timedelta(hours=rng.choice([2, 3, 4])), category=category,
             beneficiaries=rng.choice(["社区居民", "独居老人", "青少年", "残疾人"]), beneficiary_count=rng.randint(10, 200),
-            lead_person=volunteers[rng.randrange(len(volunteers))].name, is_insured=rng.random() < 0.7,
+            lead_person=volunteers[rng.randrange(len(volunteers))].name,
+            # Risky work is always insured (志愿服务条例 §17); rng is drawn either way.
+            is_insured=rng.random() < 0.7 or category == ActivityCategory.SAFETY,
             is_risky=category == ActivityCategory.SAFETY,
         )
         activities.append(activity)
@@ -156,7 +158,8 @@ def seed_bulk(ctx):
             community_id=organization.area_id, place=rng.choice(PLACES), starts_at=start,
             ends_at=start + datetime.timedelta(hours=length), category=category,
             beneficiaries=rng.choice(["社区居民", "独居老人", "青少年", "残疾人"]), beneficiary_count=rng.randint(10, 200),
-            lead_person=organization.contact_name or "负责人", is_insured=rng.random() < 0.7,
+            lead_person=organization.contact_name or "负责人",
+            is_insured=rng.random() < 0.7 or category == ActivityCategory.SAFETY,
             is_risky=category == ActivityCategory.SAFETY,
         ))
     Activity.objects.bulk_create(activities, batch_size=5000)
@@ -194,10 +197,26 @@ def seed_bulk(ctx):
                     totals[key][1] += 1
     insert_rows(ServiceRecord, ["volunteer_id", "activity_id", "started_at", "ended_at", "hours", "content",
                                 "status", "recorded_by_id", "recorded_at", "confirmed_by_id", "confirmed_at"], rows)
+    _registered_before_service()
     _bulk_totals(totals)
     stars = _bulk_stars(ctx)
     ctx.made["activities"] = activities
     ctx.say(f"activities: {len(activities)}, service records: {len(rows)}, starred volunteers: {stars}")
+
+
+def _registered_before_service():
+    """No service before the registration (apps.activities.rules): a volunteer whose drawn
+    registration date lies after their first record registered when they first served (their
+    registration consent with it). Set-based, and without drawing from rng: the rest of the seed
+    stays the same."""
+    from apps.volunteers.models import Consent, ConsentPurpose, Volunteer
+
+    first = (ServiceRecord.objects.filter(volunteer=OuterRef("pk")).order_by().values("volunteer")
+             .annotate(first=Min("started_at")).values("first"))
+    Volunteer.objects.filter(created_at__gt=Subquery(first)).update(created_at=Subquery(first))
+    registered = Volunteer.objects.filter(pk=OuterRef("volunteer_id")).values("created_at")
+    Consent.objects.filter(purpose=ConsentPurpose.REGISTRATION, given_at__gt=Subquery(registered)).update(
+        given_at=Subquery(registered))
 
 
 def _accumulate(values):

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.audit.services import audit_batch_record
+from apps.volunteers.services import volunteer_is_minor
 
-from .models import Activity, ActivityPosition, CheckIn, OrganizerKind, RecordStatus, ServiceRecord
+from .models import RISKY_UNINSURED, Activity, ActivityPosition, CheckIn, OrganizerKind, RecordStatus, ServiceRecord
 from .rules import hours_between, record_check
 from .totals import totals_apply
 
@@ -135,7 +136,7 @@ def record_correct(*, actor, record: ServiceRecord, reason: str, request=None, *
     original.save(update_fields=["status", "note"])
     version.save()
     if was_confirmed:
-        totals_apply([original], -1)
+        totals_apply([original], -1, actor=actor)
     audit_batch_record(actor=actor, model=ServiceRecord, row_count=1, request=request,
                        detail={"action": "correct", "record": original.pk, "new": version.pk, "reason": reason})
     return version
@@ -146,6 +147,11 @@ def checkin_sign_in(*, activity: Activity, volunteer, at=None) -> CheckIn:
     at = at or timezone.now()
     if activity.is_cancelled or at > activity.ends_at:
         raise ValidationError(_("Sign-in for this activity is closed."))
+    # The rules record_check applies at sign-out, told at the door instead of after the service.
+    if activity.lacks_required_insurance:
+        raise ValidationError(RISKY_UNINSURED)
+    if activity.is_risky and volunteer_is_minor(volunteer, timezone.localdate(activity.starts_at)):
+        raise ValidationError(_("Minors are never assigned to risky work."))
     checkin, created = CheckIn.objects.get_or_create(activity=activity, volunteer=volunteer,
                                                      defaults={"checked_in_at": at})
     if not created:

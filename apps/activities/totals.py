@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from apps.areas.models import Area, ancestor_paths
 from apps.volunteers.models import Volunteer
+from apps.volunteers.stars import star_awards_review_flag
 
 from .models import HoursTotal, MonthTotal, MonthVolunteer, RecordStatus, ServiceRecord
 
@@ -47,9 +48,11 @@ def record_month(record):
     return timezone.localtime(record.started_at).date().replace(day=1)
 
 
-def totals_apply(records, sign: int):
+def totals_apply(records, sign: int, *, actor=None):
     """Add (sign=+1) or remove (sign=-1) records' hours from every kept total. Batched: a few
-    queries per distinct volunteer, organization, team, area and month, not per record."""
+    queries per distinct volunteer, organization, team, area and month, not per record.
+    Removing hours puts star awards the volunteers no longer reach under review (``actor``: who
+    caused it, for that audit entry)."""
     records = list(records)
     per_volunteer = defaultdict(lambda: [Decimal(0), 0])
     per_key = defaultdict(lambda: [Decimal(0), 0])
@@ -65,6 +68,8 @@ def totals_apply(records, sign: int):
         Volunteer.objects.filter(pk=volunteer_id).update(
             confirmed_hours=F("confirmed_hours") + sign * hours, confirmed_records=F("confirmed_records") + sign * count,
         )
+    if sign < 0 and per_volunteer:
+        star_awards_review_flag(volunteer_ids=list(per_volunteer), actor=actor)
     if sign > 0:  # one INSERT … ON CONFLICT adding to the row, or creating it, for all keys
         ops = connection.ops
         rows = [(kind, key, ops.adapt_decimalfield_value(hours, 12, 2), count)

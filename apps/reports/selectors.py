@@ -23,7 +23,8 @@ from apps.organizations.models import (
 from apps.procurement import selectors as procurement_selectors
 from apps.procurement.models import Contract, PaymentMilestone, Project, SupplementaryAgreement
 from apps.procurement.selectors import Spend
-from apps.volunteers.models import PoliticalStatus, Volunteer, VolunteerArea
+from apps.volunteers.models import DuplicateReview, PoliticalStatus, Volunteer, VolunteerArea
+from apps.volunteers.stars import volunteers_with_awards_under_review
 
 from .scope import Scope
 
@@ -335,6 +336,8 @@ class Alerts:
     publication_overdue: int
     filing_overdue: int
     records_pending: int
+    stars_under_review: int         # volunteers with a star award under review
+    likely_duplicates: int          # volunteers registered again with another document
 
 
 def grades_expiring_condition(today) -> Q:
@@ -360,4 +363,6 @@ def alerts(scope: Scope, today) -> Alerts:
         publication_overdue=overdue["publication"],
         filing_overdue=overdue["filing"],
         records_pending=scope.rows(ServiceRecord).filter(status=RecordStatus.PENDING).count(),
+        stars_under_review=scope.rows(Volunteer).filter(pk__in=volunteers_with_awards_under_review()).count(),
+        likely_duplicates=scope.rows(Volunteer).filter(duplicate_review=DuplicateReview.LIKELY).count(),
     )

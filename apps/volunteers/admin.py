@@ -1,12 +1,16 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.admin import ReadOnlyModelAdmin
+
 from .models import StarThreshold, Team, Volunteer
 
 
 @admin.register(StarThreshold)
-class StarThresholdAdmin(admin.ModelAdmin):
-    """The local star thresholds (default 100/300/600/1000/1500 h) are edited here."""
+class StarThresholdAdmin(ReadOnlyModelAdmin):
+    """Read-only: city staff edit the local thresholds (default 100/300/600/1000/1500 h) on the
+    back office's star-threshold page, where ``star_thresholds_update`` checks the whole table
+    (levels 1–5, strictly rising); a row-by-row admin form could not."""
 
     list_display = ["level", "min_hours"]
     ordering = ["level"]

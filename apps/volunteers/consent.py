@@ -12,9 +12,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from .id_numbers import age_on
 from .models import EXTRA_FIELDS, Consent, ConsentPurpose, Volunteer
 from .models import HonourRecord, TrainingRecord
+from .services import guardian_consent_age, volunteer_is_minor
 
 #: Version of the privacy notice a volunteer (or guardian) agrees to at registration and for
 #: later consents; every registration path (back office, portal, import) records it.
@@ -23,6 +26,16 @@ PRIVACY_NOTICE_VERSION = "2026-01"
 #: Purposes a volunteer may withdraw on their own; withdrawing the registration consent means
 #: leaving the registry, which is a different workflow.
 WITHDRAWABLE = {ConsentPurpose.EXTRA_FIELDS, ConsentPurpose.PUBLICATION}
+
+
+#: Said when a minor's consent lacks the guardian (shown on the guardian fields).
+GUARDIAN_REQUIRED = gettext_lazy("The volunteer is a minor: enter the guardian who consents and their relation.")
+
+
+def needs_guardian(volunteer: Volunteer) -> bool:
+    """A minor's consents beyond registration are given by a guardian (DOMAIN §3: "guardian if a
+    minor"; 个人信息保护法 §31 asks it under 14, the local guardian age may be higher)."""
+    return volunteer_is_minor(volunteer) or age_on(volunteer.birth_date, timezone.localdate()) < guardian_consent_age()
 
 
 def consent_in_force(volunteer: Volunteer, purpose: str) -> bool:
@@ -51,6 +64,11 @@ def consent_give(*, actor, volunteer: Volunteer, purpose: str, version: str, ext
         raise ValidationError({"purpose": _("Choose what the volunteer consents to.")})
     if consent_in_force(volunteer, purpose):
         raise ValidationError({"purpose": _("This consent is already in force.")})
+    if needs_guardian(volunteer):
+        missing = {name: GUARDIAN_REQUIRED for name, value in
+                   [("guardian_name", guardian_name), ("guardian_relation", guardian_relation)] if not value.strip()}
+        if missing:
+            raise ValidationError(missing)
     consent = Consent(volunteer=volunteer, purpose=purpose, version=version, guardian_name=guardian_name.strip(),
                       guardian_relation=guardian_relation.strip())
     consent.full_clean()

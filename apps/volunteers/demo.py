@@ -9,7 +9,7 @@ from apps.core.demo import insert_rows, person_name, weighted_index, zipf_cum_we
 
 from .id_numbers import synthetic_resident_id
 from .models import (
-    Consent, ConsentPurpose, PoliticalStatus, Sex, Team, TeamMembership, Volunteer, VolunteerMembership,
+    Consent, ConsentPurpose, PoliticalStatus, Sex, Team, TeamMembership, Volunteer, VolunteerMembership, person_key,
 )
 
 VOLUNTEERS = 300
@@ -19,6 +19,8 @@ INTENTIONS = ["社区服务", "养老", "助残", "儿童青少年", "文体", "
 TEAM_SUFFIXES = ["志愿服务队", "党员先锋队", "巾帼志愿队", "青年志愿队"]
 #: Bulk scales: volunteers registered within this many days (skewed to recent ones).
 REGISTRATION_DAYS = 3 * 365
+#: Small scale: volunteers registered at least this many days ago (before org A's weekly visits).
+SMALL_REGISTERED_DAYS = 550
 
 
 def seed(ctx):
@@ -35,16 +37,25 @@ def seed(ctx):
         birth = today - datetime.timedelta(days=age * 365 + rng.randint(0, 364))
         id_number = synthetic_resident_id("330106", birth, n)
         phone = f"1{rng.choice('3578')}{rng.randint(0, 999999999):09d}"
+        name = person_name(rng)
         volunteers.append(Volunteer(
-            number=f"{today:%Y}{n + 1:08d}", name=person_name(rng), sex=Sex.MALE if n % 2 else Sex.FEMALE,
+            number=f"{today:%Y}{n + 1:08d}", name=name, sex=Sex.MALE if n % 2 else Sex.FEMALE,
             birth_date=birth, id_number=id_number, id_number_hash=keyed_hash(id_number),
-            phone=phone, phone_hash=keyed_hash(phone), community=rng.choice(communities),
+            phone=phone, phone_hash=keyed_hash(phone), person_hash=person_key(name, birth),
+            community=rng.choice(communities),
             political_status=rng.choice([PoliticalStatus.PARTY_MEMBER] * 2 + [PoliticalStatus.MASSES] * 5
                                         + [PoliticalStatus.LEAGUE_MEMBER]),
             skills=rng.choice(SKILLS), availability=rng.choice(TIMES), service_intention=rng.choice(INTENTIONS),
         ))
     Volunteer.objects.bulk_create(volunteers, batch_size=500)
     volunteers = list(Volunteer.objects.order_by("pk"))
+    # Registered before any of their demo service (which goes back ~17 months): records never
+    # precede the registration (apps.activities.rules). Spread without drawing from rng, so the
+    # rest of the demo stays the same.
+    now = timezone.now()
+    for n, volunteer in enumerate(volunteers):
+        volunteer.created_at = now - datetime.timedelta(days=SMALL_REGISTERED_DAYS + (n * 37) % 500)
+    Volunteer.objects.bulk_update(volunteers, ["created_at"], batch_size=500)
     Consent.objects.bulk_create([
         Consent(volunteer=v, purpose=ConsentPurpose.REGISTRATION, version="2026-01",
                 guardian_name=(v.name[0] + "家长") if (today - v.birth_date).days < 18 * 365 else "",
@@ -118,13 +129,14 @@ def seed_bulk(ctx):
         # Registered over the last three years, more of them recently (the registry grows).
         registered = now - datetime.timedelta(days=REGISTRATION_DAYS * rng.random() ** 1.6,
                                               seconds=rng.randint(0, 86_399))
-        rows.append((f"{today:%Y}{n + 1:08d}", person_name(rng), Sex.MALE if sequence % 2 else Sex.FEMALE, birth,
-                     encrypt(id_number), keyed_hash(id_number), encrypt(phone), keyed_hash(phone), community.pk,
-                     rng.choice(politics), rng.choice(SKILLS), rng.choice(TIMES), rng.choice(INTENTIONS), registered,
-                     registered))
+        name = person_name(rng)
+        rows.append((f"{today:%Y}{n + 1:08d}", name, Sex.MALE if sequence % 2 else Sex.FEMALE, birth,
+                     encrypt(id_number), keyed_hash(id_number), encrypt(phone), keyed_hash(phone),
+                     person_key(name, birth), community.pk, rng.choice(politics), rng.choice(SKILLS),
+                     rng.choice(TIMES), rng.choice(INTENTIONS), registered, registered))
         facts.append((birth, community.pk, registered))
     insert_rows(Volunteer, ["number", "name", "sex", "birth_date", "id_number", "id_number_hash", "phone",
-                            "phone_hash", "community_id", "political_status", "skills", "availability",
+                            "phone_hash", "person_hash", "community_id", "political_status", "skills", "availability",
                             "service_intention", "created_at", "updated_at"], rows)
     del rows
     ids = list(Volunteer.objects.order_by("pk").values_list("pk", flat=True))

@@ -16,6 +16,7 @@ from apps.audit.services import audit_batch_record, audit_event_record
 from apps.core.crypto import keyed_hash
 
 from .areas import volunteer_areas_refresh
+from .duplicates import volunteers_duplicates_flag
 from .id_numbers import age_on
 from .models import (
     Consent, ConsentPurpose, StarAward, StarThreshold, Team, TeamMembership, Volunteer,
@@ -67,6 +68,7 @@ def volunteer_register(
     if existing is not None:
         raise DocumentAlreadyRegistered(existing)
     volunteer.save()
+    volunteers_duplicates_flag(volunteers=[volunteer])  # the same person with another document: for staff
     volunteer_areas_refresh([volunteer.pk])
     Consent.objects.create(
         volunteer=volunteer, purpose=ConsentPurpose.REGISTRATION, version=consent_version,

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -231,6 +232,11 @@ LOGGING = {
 # certificates (Debian's fonts-noto-cjk; index 2 of the collection is Simplified Chinese).
 VOLUNTEER_GUARDIAN_CONSENT_AGE = env_int("GONGZHI_GUARDIAN_CONSENT_AGE", 14)
 SERVICE_HOURS_ROUNDING_MINUTES = env_int("GONGZHI_HOURS_ROUNDING_MINUTES", 0)
+# At most this many pending and confirmed service hours per volunteer and local day, over all
+# records (apps.activities.rules.record_check; local, default 24).
+SERVICE_HOURS_MAX_PER_DAY = env_int("GONGZHI_MAX_HOURS_PER_DAY", 24)
+if not 1 <= SERVICE_HOURS_MAX_PER_DAY <= 24:
+    raise ImproperlyConfigured(f"GONGZHI_MAX_HOURS_PER_DAY={SERVICE_HOURS_MAX_PER_DAY} is not between 1 and 24.")
 CERTIFICATE_FONT_PATH = env_str("GONGZHI_CERTIFICATE_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 CERTIFICATE_FONT_INDEX = env_int("GONGZHI_CERTIFICATE_FONT_INDEX", 2)
 # 公示: days a newly issued certificate stays in publicity (DOMAIN §4 "about 7 days", local).

@@ -8,14 +8,22 @@ from django.utils import timezone
 
 from apps.activities.models import Activity, OrganizerKind
 from apps.volunteers.id_numbers import synthetic_resident_id
-from apps.volunteers.models import DocumentType
+from apps.volunteers.areas import volunteer_areas_refresh
+from apps.volunteers.models import DocumentType, Volunteer
 from apps.volunteers.services import membership_join, volunteer_register
 
 _sequence = itertools.count(1)
 
 
+#: When test volunteers registered: before every activity of the tests, as service records never
+#: precede the registration (apps.activities.rules).
+REGISTERED_AT = datetime.datetime(2024, 1, 2, 9, 0)
+
+
 def make_volunteer(community, *, name="测试志愿者", birth_date=datetime.date(1985, 6, 1), organization=None,
-                   guardian_name="", phone=None, **extra):
+                   guardian_name="", phone=None, registered_at=REGISTERED_AT, **extra):
+    """A volunteer registered through the service; ``registered_at`` (naive local time, None: now)
+    backdates the registration, as if made then."""
     n = next(_sequence)
     volunteer = volunteer_register(
         name=name, document_type=DocumentType.RESIDENT_ID,
@@ -23,6 +31,11 @@ def make_volunteer(community, *, name="测试志愿者", birth_date=datetime.dat
         phone=phone or f"138{n:08d}", community=community, consent_version="2026-01",
         guardian_name=guardian_name, **extra,
     )
+    if registered_at is not None:
+        registered_at = timezone.make_aware(max(registered_at, datetime.datetime.combine(birth_date, datetime.time(9))))
+        Volunteer.objects.filter(pk=volunteer.pk).update(created_at=registered_at)
+        volunteer.created_at = registered_at
+        volunteer_areas_refresh([volunteer.pk])  # the kept registration month
     if organization is not None:
         membership_join(volunteer=volunteer, organization=organization)
     return volunteer

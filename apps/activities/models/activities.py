@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from auditlog.registry import auditlog
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,10 @@ def new_checkin_code():
 def new_checkin_token():
     """The unguessable part of the QR code's URL."""
     return secrets.token_urlsafe(16)
+
+
+#: 志愿服务条例 §17: volunteers are insured before they do work that may endanger them.
+RISKY_UNINSURED = _("A risky activity needs accident insurance for its volunteers before anyone serves in it.")
 
 
 class ActivityQuerySet(ScopedQuerySet):
@@ -105,6 +110,16 @@ class Activity(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # Not a CheckConstraint: activities recorded before the rule may lack insurance; they
+        # take no new records (rules.record_check) until insurance is recorded.
+        if self.lacks_required_insurance:
+            raise ValidationError({"is_insured": RISKY_UNINSURED})
+
+    @property
+    def lacks_required_insurance(self) -> bool:
+        return self.is_risky and not self.is_insured
 
     @property
     def duration_hours(self) -> Decimal:

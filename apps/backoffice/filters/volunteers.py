@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from apps.areas.models import Area, AreaLevel
 from apps.organizations.models import Organization
 from apps.volunteers.lookups import LookupLimited, volunteer_exact_lookup
-from apps.volunteers.models import PoliticalStatus, Volunteer
+from apps.volunteers.models import DuplicateReview, PoliticalStatus, Volunteer
 from apps.volunteers.permissions import can_reveal_personal_data
+from apps.volunteers.stars import volunteers_with_awards_under_review
 
 from .base import KeywordFilterMixin, ScopedFilterSet
 
@@ -23,13 +24,15 @@ class VolunteerFilter(KeywordFilterMixin, ScopedFilterSet):
                                                     method="filter_organization")
     political_status = django_filters.ChoiceFilter(label=_("Political status"), choices=PoliticalStatus.choices)
     star_level = django_filters.NumberFilter(label=_("Stars at least"), field_name="star_level", lookup_expr="gte")
+    review = django_filters.ChoiceFilter(label=_("Needs review"), method="filter_review", choices=[
+        ("stars", _("Star award under review")), ("duplicate", _("Likely duplicate registration"))])
 
     #: Parameters holding personal values: masked in the audit entry of an export.
     personal_params = ("document",)
 
     class Meta:
         model = Volunteer
-        fields = ["keyword", "document", "community", "organization", "political_status", "star_level"]
+        fields = ["keyword", "document", "community", "organization", "political_status", "star_level", "review"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,3 +59,11 @@ class VolunteerFilter(KeywordFilterMixin, ScopedFilterSet):
 
     def filter_organization(self, queryset, name, value):
         return queryset.for_organization(value) if value else queryset
+
+    def filter_review(self, queryset, name, value):
+        # The dashboard's "needs attention" links (apps.reports.selectors.alerts counts the same).
+        if value == "stars":
+            return queryset.filter(pk__in=volunteers_with_awards_under_review())
+        if value == "duplicate":
+            return queryset.filter(duplicate_review=DuplicateReview.LIKELY)
+        return queryset

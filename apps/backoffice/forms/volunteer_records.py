@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.volunteers.consent import GUARDIAN_REQUIRED
 from apps.volunteers.models import ConsentPurpose
 from apps.volunteers.models import HonourRecord, TrainingRecord
 
@@ -41,6 +42,14 @@ class ConsentGiveForm(forms.Form):
                                     help_text=_("For a minor: the guardian who consents."))
     guardian_relation = forms.CharField(label=_("Guardian's relation"), max_length=20, required=False)
     agreed = forms.BooleanField(label=_("The volunteer (or guardian) agreed to this purpose"))
+
+    def __init__(self, *args, minor=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if minor:  # the service refuses a minor's consent without the guardian too
+            for name in ("guardian_name", "guardian_relation"):
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = GUARDIAN_REQUIRED
+            self.fields["guardian_name"].help_text = _("The volunteer is a minor: the guardian consents.")
 
     def clean(self):
         data = super().clean()

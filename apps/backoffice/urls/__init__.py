@@ -3,7 +3,7 @@
 from django.urls import path
 
 from ..views import areas, home
-from . import calendar, imports, onboarding, organizations, procurement, reports, volunteers
+from . import calendar, imports, onboarding, organizations, procurement, reports, volunteer_reviews, volunteers
 
 app_name = "office"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("areas/<int:pk>/", areas.AreaDetailView.as_view(), name="area_detail"),
     *organizations.urlpatterns,
     *volunteers.urlpatterns,
+    *volunteer_reviews.urlpatterns,
     *procurement.urlpatterns,
     *imports.urlpatterns,
     *reports.urlpatterns,

@@ -31,6 +31,10 @@ def alert_rows(alerts):
          _link("office:procurement_contract_list", overdue="filing")),
         (_("Service records awaiting confirmation"), alerts.records_pending,
          _link("office:record_list", status="pending")),
+        (_("Volunteers with a star award under review"), alerts.stars_under_review,
+         _link("office:volunteer_list", review="stars")),
+        (_("Likely duplicate volunteer registrations"), alerts.likely_duplicates,
+         _link("office:volunteer_list", review="duplicate")),
     ]
 
 

@@ -80,6 +80,9 @@ class ConsentGiveView(VolunteerRecordView):
     anchor = "#consents"
     done_message = gettext_lazy("The consent was recorded.")
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "minor": consent_services.needs_guardian(self.volunteer)}
+
     def save(self, form):
         data = form.cleaned_data
         consent_services.consent_give(

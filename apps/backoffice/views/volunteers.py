@@ -23,6 +23,7 @@ from ..filters.volunteers import VolunteerFilter
 from ..forms.volunteers import RevealForm, StarGrantForm
 from ..tables.volunteers import VolunteerTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
+from .volunteer_reviews import review_context
 
 
 class VolunteerListView(OfficeListView):
@@ -59,6 +60,7 @@ class VolunteerDetailView(OfficeObjectMixin, DetailView):
             star_form=StarGrantForm(initial={"granting_body": user.area.name if user.area_id else ""}),
             history=object_history(volunteer),
         )
+        context.update(review_context(volunteer, user))
         return context
 
 

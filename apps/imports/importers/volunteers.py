@@ -16,9 +16,10 @@ from apps.core.crypto import keyed_hash
 from apps.volunteers import services
 from apps.volunteers.areas import volunteer_areas_refresh
 from apps.volunteers.consent import PRIVACY_NOTICE_VERSION
+from apps.volunteers.duplicates import volunteers_duplicates_flag
 from apps.volunteers.id_numbers import age_on
 from apps.volunteers.models import (
-    Consent, ConsentPurpose, DocumentType, PoliticalStatus, Sex, Volunteer, new_volunteer_number,
+    Consent, ConsentPurpose, DocumentType, PoliticalStatus, Sex, Volunteer, new_volunteer_number, person_key,
 )
 
 from .base import COMMUNITY_LEVELS, EXPECT_COMMUNITY, Column, Importer, Prepared, Row, RowInvalid
@@ -136,6 +137,7 @@ class VolunteerImporter(Importer):
         id_number_hash = keyed_hash(candidate.id_number)
         candidate.id_number_hash = id_number_hash
         candidate.phone_hash = keyed_hash(candidate.phone)
+        candidate.person_hash = person_key(candidate.name, candidate.birth_date)
         return Prepared(key=(document_type, id_number_hash), existing=None, values={**values, **guardian},
                         instance=candidate)
 
@@ -219,6 +221,7 @@ class VolunteerImporter(Importer):
                 # A number taken since the look-up (another registration at the same moment).
                 if "number" not in str(error) or "id_number" in str(error) or attempt == attempts - 1:
                     raise
+        volunteers_duplicates_flag(volunteers=volunteers, actor=self.actor)  # as volunteer_register does
         Consent.objects.bulk_create([
             Consent(volunteer=volunteer, purpose=ConsentPurpose.REGISTRATION, version=PRIVACY_NOTICE_VERSION,
                     guardian_name=p.values["guardian_name"].strip(),
@@ -231,6 +234,8 @@ class VolunteerImporter(Importer):
         names = [name for name in UPDATABLE if any(_current(p.existing, name) != _new(p, name) for p in prepared)]
         if "phone" in names:
             names.append("phone_hash")
+        if "name" in names:
+            names.append("person_hash")
         now = timezone.now()
         volunteers = []
         for p in prepared:
@@ -238,6 +243,7 @@ class VolunteerImporter(Importer):
             for name in UPDATABLE:
                 setattr(volunteer, name, p.values[name])
             volunteer.phone_hash = p.instance.phone_hash  # what save() would do (hashed in _parse)
+            volunteer.person_hash = person_key(volunteer.name, volunteer.birth_date)
             volunteer.updated_at = now  # auto_now: what save() would do
             volunteers.append(volunteer)
         _update_each(volunteers, [*names, "updated_at"])

@@ -35,8 +35,17 @@ class AwardQuerySet(ScopedQuerySet):
     organization_lookup = None
 
 
+class StarAwardStatus(models.TextChoices):
+    GRANTED = "granted", _("Granted")
+    # The volunteer's confirmed hours fell below the level's threshold (a correction): the award
+    # stands until staff decide to keep or revoke it (apps.volunteers.stars).
+    UNDER_REVIEW = "review", _("Under review")
+    REVOKED = "revoked", _("Revoked")
+
+
 class StarAward(models.Model):
-    """A star level granted to a volunteer: an award with a date and a granting body."""
+    """A star level granted to a volunteer: an award with a date and a granting body. Never
+    deleted: a revoked award stays with the decision's date, author and reason."""
 
     volunteer = models.ForeignKey("volunteers.Volunteer", verbose_name=_("volunteer"), on_delete=models.PROTECT,
                                   related_name="star_awards")
@@ -46,6 +55,13 @@ class StarAward(models.Model):
     granting_body = models.CharField(_("granting body"), max_length=100)
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("granted by"), null=True,
                                    on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(_("status"), max_length=8, choices=StarAwardStatus.choices,
+                              default=StarAwardStatus.GRANTED)
+    review_flagged_at = models.DateTimeField(_("flagged for review at"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    review_reason = models.CharField(_("reason of the review decision"), max_length=200, blank=True)
 
     objects = AwardQuerySet.as_manager()
 
@@ -54,8 +70,16 @@ class StarAward(models.Model):
         verbose_name_plural = _("star awards")
         ordering = ["-level"]
         constraints = [
-            models.UniqueConstraint(fields=["volunteer", "level"], name="staraward_once_per_level"),
+            # A revoked award stays as history; the level can be granted again later.
+            models.UniqueConstraint(fields=["volunteer", "level"], condition=~Q(status="revoked"),
+                                    name="staraward_once_per_level"),
             models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="staraward_level_1_5"),
+            models.CheckConstraint(condition=~Q(status="revoked") | ~Q(review_reason=""),
+                                   name="staraward_revoked_has_reason"),
+        ]
+        indexes = [
+            # Dashboard alert and volunteer-list filter "star awards under review": a small share.
+            models.Index(fields=["volunteer"], condition=Q(status="review"), name="staraward_under_review"),
         ]
 
     def __str__(self):

@@ -35,6 +35,19 @@ class PoliticalStatus(models.TextChoices):
     MASSES = "masses", _("Ordinary citizen")
 
 
+def person_key(name: str, birth_date) -> str:
+    """Keyed hash of name and birth date: finds the same person registered again with another
+    document (a resident ID holder who also has a passport) without a clear column."""
+    if not name or birth_date is None:
+        return ""
+    return keyed_hash(f"person|{''.join(name.split())}|{birth_date.isoformat()}")
+
+
+class DuplicateReview(models.TextChoices):
+    LIKELY = "likely", _("Likely duplicate: awaiting review")
+    DIFFERENT = "different", _("Confirmed a different person")
+
+
 def new_volunteer_number():
     """The volunteer's own number: year + 8 random digits, never derived from the ID number."""
     return f"{timezone.localdate():%Y}{secrets.randbelow(10**8):08d}"
@@ -85,6 +98,12 @@ class Volunteer(models.Model):
     id_number_hash = models.CharField(max_length=64, editable=False)
     phone = EncryptedCharField(_("mobile phone"), max_length=20)
     phone_hash = models.CharField(max_length=64, editable=False, db_index=True)
+    # ``person_key(name, birth_date)``: a second registration of one person (apps.volunteers.duplicates).
+    person_hash = models.CharField(max_length=64, editable=False, blank=True)
+    duplicate_review = models.CharField(_("duplicate check"), max_length=10, choices=DuplicateReview.choices,
+                                        blank=True, editable=False)
+    duplicate_of = models.ForeignKey("self", verbose_name=_("likely the same person as"), null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+", editable=False)
     community = models.ForeignKey(
         "areas.Area", verbose_name=_("residence community"), on_delete=models.PROTECT, related_name="volunteers",
     )
@@ -125,6 +144,10 @@ class Volunteer(models.Model):
             models.Index(fields=["community", "-created_at"], name="volunteer_community_recent"),
             # "Most hours" ordering and star reports.
             models.Index(fields=["-confirmed_hours"], name="volunteer_hours"),
+            # The duplicate look-up at registration (same name and birth date, another document).
+            models.Index(fields=["person_hash"], name="volunteer_person"),
+            # Dashboard alert and volunteer-list filter "likely duplicates": a small share.
+            models.Index(fields=["community"], condition=Q(duplicate_review="likely"), name="volunteer_likely_dup"),
         ]
 
     def __str__(self):
@@ -145,6 +168,7 @@ class Volunteer(models.Model):
         # The hashes follow the clear values on every save, so no code path can forget them.
         self.id_number_hash = keyed_hash(self.id_number)
         self.phone_hash = keyed_hash(self.phone) if self.phone else ""
+        self.person_hash = person_key(self.name, self.birth_date)
         super().save(*args, **kwargs)
 
     @property
@@ -346,7 +370,7 @@ class TeamMembership(models.Model):
 # Never copied into the audit trail: encrypted values and their hashes, the birth date (the eight
 # characters a masked resident ID hides: with it the masked number is the full one), and the
 # extra fields that a consent withdrawal must erase.
-_PERSONAL = ["id_number", "id_number_hash", "phone", "phone_hash", "birth_date", *EXTRA_FIELDS]
+_PERSONAL = ["id_number", "id_number_hash", "phone", "phone_hash", "person_hash", "birth_date", *EXTRA_FIELDS]
 auditlog.register(Volunteer, include_fields=own_fields(Volunteer),
                   exclude_fields=_PERSONAL + ["confirmed_hours", "confirmed_records"])
 auditlog.register(Consent, include_fields=own_fields(Consent))
