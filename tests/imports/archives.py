@@ -10,7 +10,8 @@ from tests.imports.helpers import VOLUNTEER_HEADER, xlsx_upload
 
 SHARED_STRINGS_TYPE = (b'<Override PartName="/xl/sharedStrings.xml" '
                        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
-SST_HEAD = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+SST_HEAD = (b'<?xml version="1.0" encoding="UTF-8"?>'
+            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
 
 
 def _parts_of_a_real_workbook():
