@@ -1,7 +1,22 @@
+import logging
+
 import pytest
 from django.test import Client
 
 from tests.personas import ANONYMOUS, build_world
+
+
+class MissingGlyphError(logging.Handler):
+    """fpdf2 only logs a warning when the font lacks a character and prints an empty box. Tests
+    print with a subset font (tests/fonts/), so a missing glyph means the subset is out of date."""
+
+    def emit(self, record):
+        if "missing the following glyphs" in record.msg:
+            raise AssertionError(f"{record.getMessage()}: run tests/fonts/make_test_font.py and commit the font")
+
+
+def pytest_configure(config):
+    logging.getLogger("fpdf.output").addHandler(MissingGlyphError(logging.WARNING))
 
 
 @pytest.fixture
