@@ -89,6 +89,8 @@ class ImportCommitView(OfficeObjectMixin, TemplateView):
 
 
 class ImportCancelView(OfficeObjectMixin, View):
+    model = ImportJob
+
     def post(self, request, *args, **kwargs):
         job = self.get_object()
         try:
