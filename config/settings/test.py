@@ -19,5 +19,5 @@ WHITENOISE_AUTOREFRESH = True
 # The production font (Noto CJK, 20 MB) costs 1–3 s per PDF; tests print with a subset of it
 # (tests/fonts/make_test_font.py). tests/activities/test_views.py keeps one certificate on the
 # production setting.
-CERTIFICATE_FONT_PATH = str(BASE_DIR / "tests" / "fonts" / "test-cjk.otf")  # noqa: F405
+CERTIFICATE_FONT_PATH = str(BASE_DIR / "tests" / "fonts" / "test-cjk.ttf")  # noqa: F405
 CERTIFICATE_FONT_INDEX = 0
