@@ -6,8 +6,8 @@ for some persona; the test in ``test_access_matrix.py`` fails on any of them, so
 cannot land without rows.
 
 Expectations: an HTTP status (200, 403, 404, 405 …), ``LOGIN`` for "redirected to the log-in
-page", ``REDIRECT`` for any other redirect, and for the Django admin ``ADMIN_LOGIN`` (either
-log-in page) and ``NOT_AN_ERROR`` (any answer below 500).
+page" (``LOGGED_OUT`` after logging out), ``REDIRECT`` for any other redirect, and for the Django
+admin ``ADMIN_LOGIN`` (either log-in page) and ``NOT_AN_ERROR`` (any answer below 500).
 
 A case's POST row is either stated (a dict) or derived from its GET row by a rule below
 (``read_only``, ``same_as_get``): the rules say which answers of a GET page carry over to a POST
@@ -112,11 +112,6 @@ def same_as_get(row):
     return dict(row)
 
 
-def with_overrides(rule, **overrides):
-    """A rule with some personas stated explicitly."""
-    return lambda row: {**rule(row), **overrides}
-
-
 def all_cases():
     import tests.access as package
 
@@ -191,8 +186,11 @@ def outcome(response, expected):
     return None if ok else f"expected {expected}, got {status} {location}".strip()
 
 
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
 def _writes(queries):
-    return [query["sql"] for query in queries if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    return [query["sql"] for query in queries if query["sql"].lstrip().upper().startswith(WRITES)]
 
 
 class Matrix:
@@ -240,5 +238,5 @@ class Matrix:
         return mismatches
 
 
-__all__ = ["Case", "LOGIN", "LOGGED_OUT", "REDIRECT", "ADMIN_LOGIN", "NOT_AN_ERROR", "expect", "staff_only", "any_logged_in",
-           "org_a_page", "org_b_page", "read_only", "same_as_get", "with_overrides", "Matrix", "ORG_USERS", "STAFF"]
+__all__ = ["Case", "LOGIN", "LOGGED_OUT", "REDIRECT", "ADMIN_LOGIN", "NOT_AN_ERROR", "expect", "staff_only",
+           "any_logged_in", "org_a_page", "org_b_page", "read_only", "same_as_get", "Matrix", "ORG_USERS", "STAFF"]
