@@ -5,8 +5,10 @@ Every function takes the date it judges on (``on_date``) so that tests and repor
 "as at" any day.
 """
 
+import calendar
 import datetime
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Exists, OuterRef, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from .models import (
     CreditListing, CreditListKind, CreditStatus, EvaluationGrade, LegalForm, ManagementMode, Organization,
     OrgStatus, Penalty, add_years,
 )
+from .models.records import deadline_day_exists
 
 # Award of government-purchased services: no major violation and no serious listing in 3 years.
 AWARD_CLEAN_YEARS = 3
@@ -35,9 +38,14 @@ def _day(value):
 # --- Annual reports ---------------------------------------------------------------------------
 
 def annual_report_deadlines() -> dict:
-    """{legal form: (month, day)}: the editable table first, then settings, then 31 May."""
+    """{legal form: (month, day)}: the editable table first, then settings, then 31 May. A
+    setting naming a day that does not exist (31 April) fails loudly instead of moving it."""
     configured = conf.annual_report_deadlines()
     deadlines = {form: tuple(configured.get(form, conf.DEFAULT_DEADLINE)) for form in LegalForm.values}
+    for form, (month, day) in deadlines.items():
+        if not deadline_day_exists(month, day):
+            raise ImproperlyConfigured(f"ORGANIZATION_ANNUAL_REPORT_DEADLINES[{form!r}] = ({month}, {day}) "
+                                       "is not a day of the calendar.")
     for row in AnnualReportDeadline.objects.all():
         deadlines[row.legal_form] = (row.month, row.day)
     return deadlines
@@ -46,10 +54,9 @@ def annual_report_deadlines() -> dict:
 def report_due_on(legal_form, report_year, *, deadlines=None) -> datetime.date:
     """The day the report on ``report_year`` is due (in the following year)."""
     month, day = (deadlines or annual_report_deadlines())[legal_form]
-    try:
-        return datetime.date(report_year + 1, month, day)
-    except ValueError:  # e.g. 29 February in a common year, or 31 of a 30-day month
-        return datetime.date(report_year + 1, month, 28)
+    if (month, day) == (2, 29) and not calendar.isleap(report_year + 1):
+        day = 28  # the last day of February in a common year; other days were refused on entry
+    return datetime.date(report_year + 1, month, day)
 
 
 def last_due_report_year(legal_form, on_date, *, deadlines=None) -> int:
