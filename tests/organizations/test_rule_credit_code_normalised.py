@@ -13,6 +13,7 @@ from apps.organizations.models import LegalForm, Organization
 from apps.organizations.validators import check_credit_code
 from apps.portal.forms.onboarding import SignupForm
 from tests.imports.helpers import check_and_commit, csv_upload
+from tests.organizations.files import files_on_disk  # noqa: F401 (fixture)
 from tests.organizations.helpers import code
 from tests.organizations.test_organization_form import post_data
 from tests.personas import STREET_STAFF
@@ -69,10 +70,7 @@ def test_portal_sign_up_takes_the_ascii_code(world):
     assert form.cleaned_data["credit_code"] == VALID
 
 
-def test_import_takes_the_ascii_code(world, settings, tmp_path):
-    # The importer reads the upload from a path: a file system, not this package's memory storage.
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}}}
+def test_import_takes_the_ascii_code(world, files_on_disk):
     rows = [["名称", "组织类型", "统一社会信用代码", "所在社区"],
             ["宝石全角协会", "社会团体", full_width(VALID), world.community_a1.code]]
     job = check_and_commit(world.user(STREET_STAFF), "organizations", csv_upload(rows))

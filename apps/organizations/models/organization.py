@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,35 @@ CAPITAL_KIND_BY_FORM = {
     LegalForm.SERVICE_INSTITUTION: CapitalKind.START_UP_FUNDS,
     LegalForm.FOUNDATION: CapitalKind.ORIGINAL_FUND,
 }
+
+
+class AuthorityLevel(models.TextChoices):
+    """The level of the civil-affairs department that registered the organization (登记管理机关)."""
+
+    NATIONAL = "national", _("National (Ministry of Civil Affairs)")
+    PROVINCIAL = "provincial", _("Provincial")
+    CITY = "city", _("City")
+    COUNTY = "county", _("County or district")
+
+
+#: 基金会 are registered at provincial level or above (DOMAIN §2; 《基金会管理条例》).
+FOUNDATION_AUTHORITY_LEVELS = [AuthorityLevel.NATIONAL, AuthorityLevel.PROVINCIAL]
+
+
+def authority_level_of_code(credit_code: str) -> str:
+    """The level a credit code names: positions 3–8 are the registering authority's area code
+    (GB 32100), 100000 for the Ministry, XX0000 a province, XXYY00 a city, else a county. Empty
+    when the code does not carry one."""
+    area = (credit_code or "")[2:8]
+    if len(credit_code or "") != 18 or not area.isdigit():
+        return ""
+    if area == "100000":
+        return AuthorityLevel.NATIONAL
+    if area.endswith("0000"):
+        return AuthorityLevel.PROVINCIAL
+    if area.endswith("00"):
+        return AuthorityLevel.CITY
+    return AuthorityLevel.COUNTY
 
 
 class OrgStatus(models.TextChoices):
@@ -189,6 +219,10 @@ class Organization(models.Model):
                     "technology, charity, urban and rural community services)."),
     )
     registration_authority = models.CharField(_("registration authority"), max_length=100, blank=True)
+    registration_authority_level = models.CharField(
+        _("level of the registration authority"), max_length=12, choices=AuthorityLevel.choices, blank=True,
+        help_text=_("Foundations: provincial or national. Left empty, it is read from the credit code."),
+    )
     founded_on = models.DateField(_("date of establishment"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=50, blank=True)
     # Personal data of the contact person (DOMAIN §6): encrypted at rest, shown masked.
@@ -251,6 +285,14 @@ class Organization(models.Model):
         # Derived before constraints are validated (forms never post the mode).
         if self.legal_form in MODE_BY_FORM:
             self.management_mode = MODE_BY_FORM[self.legal_form]
+        if not self.registration_authority_level:
+            self.registration_authority_level = authority_level_of_code(self.credit_code)
+        if self.legal_form == LegalForm.FOUNDATION \
+                and self.registration_authority_level not in FOUNDATION_AUTHORITY_LEVELS:
+            raise ValidationError({"registration_authority_level": _(
+                "A foundation is registered by civil affairs at provincial level or above (a provincial "
+                "department or the Ministry of Civil Affairs): choose that level, not a city or county."
+            )}, code="foundation_authority")
 
     def save(self, *args, **kwargs):
         self.management_mode = MODE_BY_FORM[self.legal_form]
