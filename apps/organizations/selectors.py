@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import conf
 from .models import (
-    ACTIVE_STATUSES, FILED_RESULTS, REGISTERED_FORMS, AnnualReport, AnnualReportDeadline, AnnualReportResult,
+    ACTIVE_STATUSES, CLOSED_STATUSES, FILED_RESULTS, REGISTERED_FORMS, AnnualReport, AnnualReportDeadline, AnnualReportResult,
     CreditListing, CreditListKind, CreditStatus, EvaluationGrade, LegalForm, ManagementMode, Organization,
     OrgStatus, Penalty, add_years,
 )
@@ -185,3 +185,40 @@ def award_refusals(organization, *, on_date) -> list[str]:
         reasons.append(_("Major violation penalised on %(day)s (%(document)s), less than three years ago.") % {
             "day": _day(penalty.decided_on), "document": penalty.decision_document})
     return reasons
+
+
+# --- Candidates for the serious list ----------------------------------------------------------
+
+#: Two years on the abnormal list make an organization a candidate for the serious list
+#: (DOMAIN §2); the registration authority decides, the street office sees the flag.
+ABNORMAL_TO_SERIOUS_YEARS = 2
+
+
+def _in_force(on_date) -> Q:
+    return Q(listed_on__lte=on_date) & (Q(removed_on__isnull=True) | Q(removed_on__gt=on_date))
+
+
+def serious_list_candidate_condition(on_date) -> Q:
+    """A ``Q`` over Organization: an abnormal listing in force for at least two years on
+    ``on_date``, no serious listing in force, not closed. Two subqueries, no extra query."""
+    since = add_years(on_date, -ABNORMAL_TO_SERIOUS_YEARS)
+    listings = CreditListing.objects.filter(_in_force(on_date), organization=OuterRef("pk"))
+    return (Q(Exists(listings.filter(kind=CreditListKind.ABNORMAL, listed_on__lte=since)))
+            & ~Q(Exists(listings.filter(kind=CreditListKind.SERIOUS)))
+            & ~Q(status__in=CLOSED_STATUSES))
+
+
+def serious_list_candidacy(organization, *, on_date) -> CreditListing | None:
+    """The abnormal listing (the oldest in force for two years) that makes the organization a
+    candidate for the serious list on ``on_date``, or None."""
+    if not Organization.objects.filter(pk=organization.pk).filter(serious_list_candidate_condition(on_date)).exists():
+        return None
+    since = add_years(on_date, -ABNORMAL_TO_SERIOUS_YEARS)
+    return (CreditListing.objects.filter(_in_force(on_date), organization=organization, kind=CreditListKind.ABNORMAL,
+                                         listed_on__lte=since).order_by("listed_on", "pk").first())
+
+
+def serious_list_due_on(listing) -> datetime.date:
+    """The day an abnormal listing has lasted two years."""
+    return add_years(listing.listed_on, ABNORMAL_TO_SERIOUS_YEARS)
+

@@ -25,6 +25,8 @@ def alert_rows(alerts):
          _link("office:organization_list", grade_expiring="yes")),
         (_("Put on a credit list in the last 30 days"), alerts.new_listings,
          _link("office:organization_list", listed_recently="yes")),
+        (_("Two years on the abnormal list: candidates for the serious list"), alerts.serious_candidates,
+         _link("office:organization_list", serious_candidate="yes")),
         (_("Contracts past their publication deadline"), alerts.publication_overdue,
          _link("office:procurement_contract_list", overdue="publication")),
         (_("Contracts past their filing deadline"), alerts.filing_overdue,

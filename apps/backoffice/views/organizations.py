@@ -115,6 +115,7 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
             listings=organization.credit_listings.select_related("attachment"),
             penalties=organization.penalties.all(),
             award_refusals=selectors.award_refusals(organization, on_date=today),
+            serious_candidacy=selectors.serious_list_candidacy(organization, on_date=today),
             incubations=organization.incubations.all(),
             history=related_history(organization, [
                 organization.status_changes.all(), organization.annual_reports.all(), organization.grades.all(),
@@ -126,6 +127,8 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
             contracts=procurement_selectors.organization_contracts(organization, limit=CONTRACTS_SHOWN),
             contracts_total=organization.procurement_contracts.count(),
         )
+        if context["serious_candidacy"]:
+            context["serious_list_due_on"] = selectors.serious_list_due_on(context["serious_candidacy"])
         if organization.is_registered:
             year = selectors.last_due_report_year(organization.legal_form, today) + 1
             context["next_report"] = (year, selectors.report_due_on(organization.legal_form, year))
