@@ -287,12 +287,24 @@ class Organization(models.Model):
             self.management_mode = MODE_BY_FORM[self.legal_form]
         if not self.registration_authority_level:
             self.registration_authority_level = authority_level_of_code(self.credit_code)
+        errors = {}
         if self.legal_form == LegalForm.FOUNDATION \
                 and self.registration_authority_level not in FOUNDATION_AUTHORITY_LEVELS:
-            raise ValidationError({"registration_authority_level": _(
+            errors["registration_authority_level"] = _(
                 "A foundation is registered by civil affairs at provincial level or above (a provincial "
-                "department or the Ministry of Civil Affairs): choose that level, not a city or county."
-            )}, code="foundation_authority")
+                "department or the Ministry of Civil Affairs): choose that level, not a city or county.")
+        # 活动资金 / 开办资金 / 原始基金 follow the legal form; unregistered groups have none.
+        expected_kind = CAPITAL_KIND_BY_FORM.get(self.legal_form, "")
+        if self.capital_kind and self.capital_kind != expected_kind:
+            errors["capital_kind"] = _(
+                "The registered funds of a %(form)s are its “%(kind)s”.") % {
+                "form": self.get_legal_form_display(), "kind": CapitalKind(expected_kind).label,
+            } if expected_kind else _("Filed groups and community teams have no registered funds: leave the kind empty.")
+        # 备案: the filed group is known by its local filing number (it has no credit code).
+        if self.legal_form == LegalForm.FILED_COMMUNITY and not self.filing_number.strip():
+            errors["filing_number"] = _("A filed community organization needs its filing number.")
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         self.management_mode = MODE_BY_FORM[self.legal_form]
