@@ -34,6 +34,13 @@ def max_performance_bond(amount: Decimal) -> Decimal:
     return (amount * MAX_BOND_SHARE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
 
+def max_supplement_total(amount: Decimal) -> Decimal:
+    """The most that all supplementary agreements of a contract of ``amount`` may add together:
+    ≤ amount × MAX_SUPPLEMENT_SHARE, exactly, so rounded down to the fen like the bond (on
+    100000.15 the limit is 10000.01; rounding half to even would allow 10000.02, over 10 %)."""
+    return (amount * MAX_SUPPLEMENT_SHARE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
 def bond_within_share() -> Q:
     """The same rule as the condition of the contract's constraint, in whole fen: for a share of
     1/10, bond × 100 × 10 ≤ amount × 100 × 1. Whole numbers compare exactly on SQLite (floating

@@ -139,12 +139,12 @@ def supplement_add(
     if amount is None or amount <= 0:
         raise ValidationError({"amount": _("The amount must be positive.")})
     already = contract.supplements.aggregate(total=Sum("amount"))["total"] or ZERO
-    limit = (contract.amount * rules.MAX_SUPPLEMENT_SHARE).quantize(Decimal("0.01"))
+    limit = rules.max_supplement_total(contract.amount)
     if already + amount > limit:
         raise ValidationError({"amount": _(
-            "Supplementary agreements may total at most 10%% of the original amount (%(limit)s yuan); "
+            "Supplementary agreements may total at most %(share)s%% of the original amount (%(limit)s yuan); "
             "%(already)s yuan is already agreed."
-        ) % {"limit": limit, "already": already}})
+        ) % {"share": rules.percent(rules.MAX_SUPPLEMENT_SHARE), "limit": limit, "already": already}})
     _check_budget(contract.project, amount, "amount")
     if signed_on < contract.signed_on:
         raise ValidationError({"signed_on": _("A supplementary agreement cannot predate the contract.")})
