@@ -187,6 +187,48 @@ def award_refusals(organization, *, on_date) -> list[str]:
     return reasons
 
 
+# --- Candidates for the abnormal list ---------------------------------------------------------
+
+def late_report_condition(on_date, *, deadlines=None) -> Q:
+    """A ``Q`` over Organization: a registered, active organization whose report on the last due
+    year was filed after its due date (DOMAIN §2: late filing makes a candidate for the abnormal
+    list, like a missing report). One condition per legal form (a few rows)."""
+    deadlines = deadlines or annual_report_deadlines()
+    condition = Q(pk__in=[])
+    for form in REGISTERED_FORMS:
+        year = last_due_report_year(form, on_date, deadlines=deadlines)
+        late = AnnualReport.objects.filter(organization=OuterRef("pk"), year=year, result__in=FILED_RESULTS,
+                                           submitted_on__gt=report_due_on(form, year, deadlines=deadlines))
+        condition |= Q(legal_form=form) & Q(Exists(late))
+    return condition & Q(management_mode=ManagementMode.REGISTERED, status__in=ACTIVE_STATUSES)
+
+
+def late_report_years(reports, legal_form) -> set[int]:
+    """The years of ``reports`` (of one organization) that were filed after their due date."""
+    deadlines = annual_report_deadlines()
+    return {report.year for report in reports
+            if report.submitted_on and report.result in FILED_RESULTS
+            and report.submitted_on > report_due_on(legal_form, report.year, deadlines=deadlines)}
+
+
+def abnormal_list_candidacy(organization, *, on_date) -> list[str]:
+    """Why the organization is a candidate for the abnormal list on ``on_date`` (its last due
+    report missing or filed late); empty when it is not, or is on that list already."""
+    if any(listing.kind == CreditListKind.ABNORMAL for listing in open_listings(organization, on_date=on_date)):
+        return []
+    organizations = Organization.objects.filter(pk=organization.pk)
+    deadlines = annual_report_deadlines()
+    year = last_due_report_year(organization.legal_form, on_date, deadlines=deadlines)
+    due = report_due_on(organization.legal_form, year, deadlines=deadlines)
+    if organizations.filter(overdue_report_condition(on_date, deadlines=deadlines)).exists():
+        return [_("The annual report for %(year)s, due on %(due)s, was not filed.") % {"year": year, "due": _day(due)}]
+    if organizations.filter(late_report_condition(on_date, deadlines=deadlines)).exists():
+        report = AnnualReport.objects.get(organization=organization, year=year)
+        return [_("The annual report for %(year)s was filed on %(day)s, after its due date %(due)s.")
+                % {"year": year, "day": _day(report.submitted_on), "due": _day(due)}]
+    return []
+
+
 # --- Candidates for the serious list ----------------------------------------------------------
 
 #: Two years on the abnormal list make an organization a candidate for the serious list

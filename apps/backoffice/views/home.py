@@ -25,14 +25,17 @@ def alert_rows(alerts):
          _link("office:organization_list", grade_expiring="yes")),
         (_("Put on a credit list in the last 30 days"), alerts.new_listings,
          _link("office:organization_list", listed_recently="yes")),
-        (_("Two years on the abnormal list: candidates for the serious list"), alerts.serious_candidates,
-         _link("office:organization_list", serious_candidate="yes")),
         (_("Contracts past their publication deadline"), alerts.publication_overdue,
          _link("office:procurement_contract_list", overdue="publication")),
         (_("Contracts past their filing deadline"), alerts.filing_overdue,
          _link("office:procurement_contract_list", overdue="filing")),
         (_("Service records awaiting confirmation"), alerts.records_pending,
          _link("office:record_list", status="pending")),
+        # Candidates for the credit lists (the registration authority decides on them).
+        (_("Annual reports filed late: candidates for the abnormal list"), alerts.reports_late,
+         _link("office:organization_list", report_late="yes")),
+        (_("Two years on the abnormal list: candidates for the serious list"), alerts.serious_candidates,
+         _link("office:organization_list", serious_candidate="yes")),
     ]
 
 

@@ -96,6 +96,7 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         organization, today = self.object, timezone.localdate()
         grade = selectors.current_grade(organization, on_date=today)
+        annual_reports = list(organization.annual_reports.select_related("attachment"))
         tab = self.request.GET.get("tab")
         context.update(
             tab=tab if tab in TABS else "profile",
@@ -107,7 +108,9 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
             status_changes=organization.status_changes.select_related("recorded_by"),
             domains=organization.domains.all(),
             attachments=organization.attachments.select_related("uploaded_by"),
-            annual_reports=organization.annual_reports.select_related("attachment"),
+            annual_reports=annual_reports,
+            late_report_years=selectors.late_report_years(annual_reports, organization.legal_form),
+            abnormal_candidacy=selectors.abnormal_list_candidacy(organization, on_date=today),
             grades=organization.grades.select_related("attachment"),
             grade=grade,
             grade_expires_soon=selectors.grade_expires_soon(grade, on_date=today),
