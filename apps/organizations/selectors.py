@@ -157,8 +157,26 @@ def credit_status(organization, *, on_date) -> CreditStatus:
     return CreditStatus.NORMAL
 
 
-def earliest_serious_removal(listing) -> datetime.date:
-    return add_years(listing.listed_on, SERIOUS_LIST_MINIMUM_YEARS)
+def serious_list_incidents(listing, *, until) -> list[tuple[datetime.date, str]]:
+    """What broke the clean record while on the serious list: penalties decided and other
+    listings made after ``listing`` and up to ``until``, as (day, description), oldest first."""
+    penalties = Penalty.objects.filter(organization=listing.organization_id, decided_on__gt=listing.listed_on,
+                                       decided_on__lte=until)
+    listings = CreditListing.objects.filter(organization=listing.organization_id, listed_on__gt=listing.listed_on,
+                                            listed_on__lte=until).exclude(pk=listing.pk)
+    incidents = [(p.decided_on, _("administrative penalty (%(document)s)") % {"document": p.decision_document})
+                 for p in penalties]
+    incidents += [(other.listed_on, _("put on the %(list)s (%(document)s)")
+                   % {"list": other.get_kind_display(), "document": other.decision_document}) for other in listings]
+    return sorted(incidents, key=lambda incident: incident[0])
+
+
+def earliest_serious_removal(listing, *, until=None) -> datetime.date:
+    """Leaving the serious list needs two clean years (DOMAIN §2): two years after the listing,
+    or after the last incident (``serious_list_incidents`` up to ``until``) if there was one."""
+    incidents = serious_list_incidents(listing, until=until) if until is not None else []
+    clean_since = incidents[-1][0] if incidents else listing.listed_on
+    return add_years(clean_since, SERIOUS_LIST_MINIMUM_YEARS)
 
 
 def award_refusals(organization, *, on_date) -> list[str]:

@@ -16,7 +16,7 @@ from .models import (
     ManagementMode, Organization, OrgStatus, StatusChange,
 )
 from .permissions import require_decider
-from .selectors import earliest_serious_removal
+from .selectors import earliest_serious_removal, serious_list_incidents
 
 # Which status may follow which. Closed statuses are final: a closed organization stays in the
 # registry with its history but is never reopened (a new registration is a new organization).
@@ -159,12 +159,17 @@ def credit_listing_remove(*, listing: CreditListing, removed_on, reason, actor) 
         raise ValidationError(_("This listing was already removed."), code="removed")
     if removed_on < listing.listed_on:
         raise ValidationError(_("The removal date cannot be before the listing date."), code="date")
-    if listing.kind == CreditListKind.SERIOUS and removed_on < earliest_serious_removal(listing):
-        raise ValidationError(
-            _("An organization leaves the serious list only after two years on it: not before %(day)s.")
-            % {"day": date_format(earliest_serious_removal(listing), "Y-m-d")},
-            code="too_early",
-        )
+    if listing.kind == CreditListKind.SERIOUS:
+        earliest = earliest_serious_removal(listing, until=removed_on)
+        if removed_on < earliest:
+            incidents = serious_list_incidents(listing, until=removed_on)
+            message = _("An organization leaves the serious list only after two clean years on it: not before "
+                        "%(day)s.") % {"day": date_format(earliest, "Y-m-d")}
+            if incidents:
+                day, what = incidents[-1]
+                message += " " + _("Last incident on %(day)s: %(what)s.") % {"day": date_format(day, "Y-m-d"),
+                                                                           "what": what}
+            raise ValidationError(message, code="too_early")
     if not reason.strip():
         raise ValidationError(_("Give the reason for the removal."), code="reason")
     listing.removed_on = removed_on
