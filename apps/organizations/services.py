@@ -140,6 +140,11 @@ def grade_record(*, grade: EvaluationGrade, file=None, actor) -> EvaluationGrade
 @transaction.atomic
 def credit_listing_add(*, listing: CreditListing, file=None, actor) -> CreditListing:
     require_decider(actor)
+    # The office records decisions already taken: a listing dated after today would count as
+    # open on every page (credit status derives from open listings) before it is in force.
+    if listing.listed_on and listing.listed_on > timezone.localdate():
+        raise ValidationError({"listed_on": _("A listing is recorded once it is decided: the listing date cannot "
+                                              "be after today.")}, code="future")
     if CreditListing.objects.filter(organization=listing.organization, kind=listing.kind,
                                     removed_on__isnull=True).exists():
         raise ValidationError(_("The organization is already on this list."), code="already_listed")
@@ -159,6 +164,11 @@ def credit_listing_remove(*, listing: CreditListing, removed_on, reason, actor) 
         raise ValidationError(_("This listing was already removed."), code="removed")
     if removed_on < listing.listed_on:
         raise ValidationError(_("The removal date cannot be before the listing date."), code="date")
+    # Likewise a removal dated after today would show the organization as clean while it is
+    # still listed (and refused awards).
+    if removed_on > timezone.localdate():
+        raise ValidationError(_("A removal is recorded once it is decided: the removal date cannot be after today."),
+                              code="future")
     if listing.kind == CreditListKind.SERIOUS:
         earliest = earliest_serious_removal(listing, until=removed_on)
         if removed_on < earliest:
