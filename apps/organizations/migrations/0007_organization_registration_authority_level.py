@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='organization',
             name='registration_authority_level',
-            field=models.CharField(blank=True, choices=[('national', 'National (Ministry of Civil Affairs)'), ('provincial', 'Provincial'), ('city', 'City'), ('county', 'County or district')], help_text='Foundations: provincial or national. Left empty, it is read from the credit code.', max_length=12, verbose_name='level of the registration authority'),
+            field=models.CharField(blank=True, choices=[('national', 'National (Ministry of Civil Affairs)'), ('provincial', 'Provincial'), ('city', 'City level'), ('county', 'County or district')], help_text='Foundations: provincial or national. Left empty, it is read from the credit code.', max_length=12, verbose_name='level of the registration authority'),
         ),
         migrations.RunPython(read_levels_from_codes, migrations.RunPython.noop),
     ]

@@ -63,7 +63,7 @@ class AuthorityLevel(models.TextChoices):
 
     NATIONAL = "national", _("National (Ministry of Civil Affairs)")
     PROVINCIAL = "provincial", _("Provincial")
-    CITY = "city", _("City")
+    CITY = "city", _("City level")
     COUNTY = "county", _("County or district")
 
 
