@@ -71,7 +71,9 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(fields=["user", "organization"], name="membership_user_org_unique"),
+            models.UniqueConstraint(fields=["user", "organization"], name="membership_user_org_unique",
+                                    violation_error_message=_("This person is already a member of the "
+                                                              "organization.")),
         ]
 
     def __str__(self):

@@ -65,10 +65,13 @@ class Area(models.Model):
         verbose_name_plural = _("areas")
         ordering = ["path"]
         constraints = [
-            models.UniqueConstraint(fields=["code", "code_year"], name="area_code_year_unique"),
+            models.UniqueConstraint(fields=["code", "code_year"], name="area_code_year_unique",
+                                    violation_error_message=_("An area with this code already exists for this code "
+                                                              "year.")),
             models.CheckConstraint(
                 condition=models.Q(level="city") | models.Q(parent__isnull=False),
                 name="area_only_city_is_root",
+                violation_error_message=_("Every area except a city lies within another area."),
             ),
         ]
         indexes = [

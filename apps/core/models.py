@@ -1,6 +1,7 @@
 """The core app's one table: counters of the rate limits (``apps.core.ratelimit``)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RateLimitCounter(models.Model):
@@ -11,7 +12,8 @@ class RateLimitCounter(models.Model):
     class Meta:
         constraints = [
             # The upsert's conflict target; also serves is_limited's look-up.
-            models.UniqueConstraint(fields=["key", "window_start"], name="ratelimitcounter_key_window"),
+            models.UniqueConstraint(fields=["key", "window_start"], name="ratelimitcounter_key_window",
+                                    violation_error_message=_("This counter already exists.")),
         ]
         indexes = [models.Index(fields=["window_start"], name="ratelimitcounter_window")]  # the clean-up
 

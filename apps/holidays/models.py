@@ -81,9 +81,12 @@ class HolidayYear(models.Model):
         ordering = ["-year"]
         constraints = [
             models.CheckConstraint(condition=Q(year__gte=FIRST_YEAR) & Q(year__lte=LAST_YEAR),
-                                   name="holiday_year_in_range"),
+                                   name="holiday_year_in_range",
+                                   violation_error_message=_("Enter a year between 2000 and 2100.")),
             models.CheckConstraint(condition=Q(entered=False) | Q(entered_at__isnull=False),
-                                   name="holiday_year_entered_has_time"),
+                                   name="holiday_year_entered_has_time",
+                                   violation_error_message=_("A year marked as entered needs the time it was "
+                                                             "entered.")),
         ]
 
     def __str__(self):

@@ -105,7 +105,9 @@ class ImportJob(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=Q(processed_rows__lte=models.F("total_rows"))
-                                   | Q(total_rows=0), name="importjob_progress_within_total"),
+                                   | Q(total_rows=0), name="importjob_progress_within_total",
+                                   violation_error_message=_("The rows processed cannot be more than the rows of "
+                                                             "the file.")),
         ]
         indexes = [
             # The import page: the area's recent jobs, newest first.

@@ -67,11 +67,16 @@ class SignupApplication(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(credit_code="") | ~Q(filing_number=""),
-                                   name="signupapplication_code_or_filing_number"),
+                                   name="signupapplication_code_or_filing_number",
+                                   violation_error_message=_("Enter the unified social credit code or, for a filed "
+                                                             "group, the filing number.")),
             models.CheckConstraint(condition=Q(status=Decision.PENDING) | Q(decided_at__isnull=False),
-                                   name="signupapplication_decided_has_time"),
+                                   name="signupapplication_decided_has_time",
+                                   violation_error_message=_("A decided application needs the time of the "
+                                                             "decision.")),
             models.CheckConstraint(condition=~Q(status=Decision.REJECTED) | ~Q(decision_reason=""),
-                                   name="signupapplication_rejection_has_reason"),
+                                   name="signupapplication_rejection_has_reason",
+                                   violation_error_message=_("A rejection needs its reason.")),
         ]
         indexes = [
             # The review queue: pending applications first, newest first, within the area.
@@ -178,7 +183,8 @@ class ChangeRequest(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(status=Decision.REJECTED) | ~Q(decision_reason=""),
-                                   name="changerequest_rejection_has_reason"),
+                                   name="changerequest_rejection_has_reason",
+                                   violation_error_message=_("A rejection needs its reason.")),
         ]
         indexes = [
             # The review queue and an organization's own list, newest first.
@@ -210,7 +216,9 @@ class AutoApproval(models.Model):
         verbose_name = _("auto-approval setting")
         verbose_name_plural = _("auto-approval settings")
         constraints = [
-            models.UniqueConstraint(fields=["area", "field_group"], name="autoapproval_area_group_unique"),
+            models.UniqueConstraint(fields=["area", "field_group"], name="autoapproval_area_group_unique",
+                                    violation_error_message=_("This area already has a rule for this group of "
+                                                              "fields.")),
         ]
 
     def __str__(self):

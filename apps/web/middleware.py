@@ -1,15 +1,23 @@
 """Two rules for every page behind a log-in (issue 14, DOMAIN §6): nothing a signed-in user sees is
 kept by a browser or proxy cache, and a session ends after a spell without requests as well as at
-its absolute end. Middleware rather than per-view decorators, so that a new view cannot forget them."""
+its absolute end. Middleware rather than per-view decorators, so that a new view cannot forget them.
+Also the last resort for a write a database constraint refuses (issue 16): never a 500 page."""
+
+import logging
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.db import IntegrityError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from apps.accounts.sessions import session_is_idle, session_seen
+
+logger = logging.getLogger(__name__)
 
 
 class NoStoreForSignedInMiddleware:
@@ -47,3 +55,24 @@ class IdleSessionMiddleware:
             else:
                 session_seen(request.session, now)
         return self.get_response(request)
+
+
+class IntegrityErrorMiddleware:
+    """The last resort when a database constraint refuses a write that no form or service checked
+    first, typically two people saving the same thing at the same moment. Every constraint has its
+    own message, which forms and services show (``violation_error_message``, issue 16); this only
+    makes sure that nobody is shown a 500 page, let alone the constraint's name: a generic message
+    (409) and an ERROR in the log, so that the missing check is found and added where it belongs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, IntegrityError):
+            return None
+        logger.error("Database constraint refused a write at %s", request.path, exc_info=exception)
+        # No request context: the template needs no database, whatever state the failed write left.
+        return HttpResponse(render_to_string("409.html"), status=409)

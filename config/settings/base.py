@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "apps.portal.middleware.PortalTenantMiddleware",
+    # Last resort for a constraint no form or service checked first: a generic page, never a 500.
+    "apps.web.middleware.IntegrityErrorMiddleware",
     # Last, so that it sees failed logins after everything else has run.
     "axes.middleware.AxesMiddleware",
 ]

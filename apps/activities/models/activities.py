@@ -93,12 +93,14 @@ class Activity(models.Model):
         verbose_name_plural = _("activities")
         ordering = ["-starts_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="activity_ends_after_start"),
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="activity_ends_after_start",
+                                   violation_error_message=_("The activity must end after it starts.")),
             models.CheckConstraint(
                 condition=(Q(organizer_kind="organization", organization__isnull=False)
                            | Q(organizer_kind="team", team__isnull=False)
                            | Q(organizer_kind="community")),
                 name="activity_organizer_given",
+                violation_error_message=_("Choose the organizing organization or team for this kind of organizer."),
             ),
         ]
         indexes = [
@@ -152,7 +154,8 @@ class ActivityPosition(models.Model):
         verbose_name = _("position")
         verbose_name_plural = _("positions")
         ordering = ["pk"]
-        constraints = [models.CheckConstraint(condition=Q(quota__gte=1), name="position_quota_positive")]
+        constraints = [models.CheckConstraint(condition=Q(quota__gte=1), name="position_quota_positive",
+                                              violation_error_message=_("A position needs at least one place."))]
 
     def __str__(self):
         return f"{self.name} ({self.quota})"
@@ -222,14 +225,19 @@ class ServiceRecord(models.Model):
         verbose_name_plural = _("service records")
         ordering = ["-started_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(ended_at__gt=F("started_at")), name="record_ends_after_start"),
-            models.CheckConstraint(condition=Q(hours__gt=0), name="record_hours_positive"),
+            models.CheckConstraint(condition=Q(ended_at__gt=F("started_at")), name="record_ends_after_start",
+                                   violation_error_message=_("The service must end after it starts.")),
+            models.CheckConstraint(condition=Q(hours__gt=0), name="record_hours_positive",
+                                   violation_error_message=_("The hours must be more than zero.")),
             # One live record per volunteer and activity; history (corrected, void) may repeat.
             models.UniqueConstraint(fields=["volunteer", "activity"], condition=Q(status__in=LIVE_STATUSES),
-                                    name="record_one_live_per_activity"),
+                                    name="record_one_live_per_activity",
+                                    violation_error_message=_("This volunteer already has a record of this "
+                                                              "activity: correct that record instead.")),
             models.CheckConstraint(
                 condition=Q(status__in=["confirmed", "corrected"]) | Q(confirmed_at__isnull=True),
                 name="record_confirmed_at_only_when_confirmed",
+                violation_error_message=_("Only a confirmed record has a confirmation time."),
             ),
         ]
         indexes = [
@@ -273,7 +281,8 @@ class HoursTotal(models.Model):
     class Meta:
         verbose_name = _("hours total")
         verbose_name_plural = _("hours totals")
-        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="hourstotal_kind_key_unique")]
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="hourstotal_kind_key_unique",
+                                               violation_error_message=_("This total is already kept."))]
 
     def __str__(self):
         return f"{self.kind}:{self.key} {self.hours} h"
@@ -308,7 +317,9 @@ class CheckIn(models.Model):
         verbose_name = _("check-in")
         verbose_name_plural = _("check-ins")
         constraints = [
-            models.UniqueConstraint(fields=["activity", "volunteer"], name="checkin_once_per_activity"),
+            models.UniqueConstraint(fields=["activity", "volunteer"], name="checkin_once_per_activity",
+                                    violation_error_message=_("This volunteer has already signed in to this "
+                                                              "activity.")),
         ]
 
     def __str__(self):

@@ -80,11 +80,16 @@ class Certificate(models.Model):
         verbose_name_plural = _("service certificates")
         ordering = ["-requested_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="certificate_period_order"),
+            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="certificate_period_order",
+                                   violation_error_message=_("The period must end on or after its first day.")),
             models.CheckConstraint(condition=~Q(status="issued") | Q(number__isnull=False, issued_at__isnull=False),
-                                   name="certificate_issued_has_number"),
+                                   name="certificate_issued_has_number",
+                                   violation_error_message=_("An issued certificate needs its number and time of "
+                                                             "issue.")),
             models.CheckConstraint(condition=~Q(status="revoked") | ~Q(revoke_reason=""),
-                                   name="certificate_revoked_has_reason"),
+                                   name="certificate_revoked_has_reason",
+                                   violation_error_message=_("A revoked certificate needs the reason for revoking "
+                                                             "it.")),
         ]
 
     def __str__(self):

@@ -10,6 +10,7 @@ volunteer) with that volunteer's confirmed records there: created at 0→1 (the 
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class MonthTotal(models.Model):
@@ -22,7 +23,8 @@ class MonthTotal(models.Model):
     class Meta:
         constraints = [
             # Also serves the dashboard's read: one area's last 12 months.
-            models.UniqueConstraint(fields=["area", "month"], name="monthtotal_area_month_unique"),
+            models.UniqueConstraint(fields=["area", "month"], name="monthtotal_area_month_unique",
+                                    violation_error_message=_("This area already has a total for this month.")),
         ]
 
     def __str__(self):
@@ -42,8 +44,11 @@ class MonthVolunteer(models.Model):
     class Meta:
         constraints = [
             # The upsert's conflict target in totals_apply, and the volunteers count per (area, month).
-            models.UniqueConstraint(fields=["area", "month", "volunteer"], name="monthvolunteer_unique"),
-            models.CheckConstraint(condition=Q(records__gt=0), name="monthvolunteer_records_positive"),
+            models.UniqueConstraint(fields=["area", "month", "volunteer"], name="monthvolunteer_unique",
+                                    violation_error_message=_("This volunteer is already counted in this area and "
+                                                              "month.")),
+            models.CheckConstraint(condition=Q(records__gt=0), name="monthvolunteer_records_positive",
+                                   violation_error_message=_("A counted volunteer has at least one record.")),
         ]
 
     def __str__(self):

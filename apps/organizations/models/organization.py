@@ -253,10 +253,12 @@ class Organization(models.Model):
             models.CheckConstraint(
                 condition=Q(management_mode=ManagementMode.REGISTERED) | Q(credit_code=""),
                 name="organization_only_registered_have_credit_code",
+                violation_error_message=_("Only a registered organization has a unified social credit code."),
             ),
             models.CheckConstraint(
                 condition=Q(legal_form=LegalForm.SERVICE_INSTITUTION) | Q(certificate_variant=""),
                 name="organization_variant_only_for_service_institutions",
+                violation_error_message=_("Only a social service institution has a certificate variant."),
             ),
             models.CheckConstraint(
                 condition=(
@@ -265,6 +267,7 @@ class Organization(models.Model):
                     | Q(legal_form=LegalForm.COMMUNITY_TEAM, management_mode=ManagementMode.GUIDED)
                 ),
                 name="organization_mode_matches_form",
+                violation_error_message=_("The management mode does not fit the legal form."),
             ),
         ]
         indexes = [
@@ -359,7 +362,8 @@ class StatusChange(models.Model):
         verbose_name_plural = _("status changes")
         ordering = ["-changed_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=~Q(reason=""), name="statuschange_reason_required"),
+            models.CheckConstraint(condition=~Q(reason=""), name="statuschange_reason_required",
+                                   violation_error_message=_("A status change needs its reason.")),
         ]
 
     def __str__(self):

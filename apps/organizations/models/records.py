@@ -146,11 +146,14 @@ class AnnualReport(models.Model):
         verbose_name_plural = _("annual reports")
         ordering = ["-year"]
         constraints = [
-            models.UniqueConstraint(fields=["organization", "year"], name="annualreport_org_year_unique"),
+            models.UniqueConstraint(fields=["organization", "year"], name="annualreport_org_year_unique",
+                                    violation_error_message=_("The organization already has an annual report for "
+                                                              "this year: open that report instead.")),
             # A report that was filed has a date; "overdue, not submitted" has none.
             models.CheckConstraint(
                 condition=Q(result=AnnualReportResult.OVERDUE) | Q(submitted_on__isnull=False),
                 name="annualreport_filed_has_date",
+                violation_error_message=_("A filed annual report needs the date it was submitted."),
             ),
         ]
 
@@ -208,8 +211,10 @@ class EvaluationGrade(models.Model):
         verbose_name_plural = _("evaluation grades")
         ordering = ["-evaluated_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(grade__gte=1, grade__lte=5), name="evaluationgrade_grade_range"),
-            models.CheckConstraint(condition=Q(score__gte=0, score__lte=1000), name="evaluationgrade_score_range"),
+            models.CheckConstraint(condition=Q(grade__gte=1, grade__lte=5), name="evaluationgrade_grade_range",
+                                   violation_error_message=_("The grade lies between 1A and 5A.")),
+            models.CheckConstraint(condition=Q(score__gte=0, score__lte=1000), name="evaluationgrade_score_range",
+                                   violation_error_message=_("The score lies between 0 and 1000.")),
         ]
         indexes = [
             # The list's grade filter and column: the newest grade of each organization.
@@ -268,10 +273,13 @@ class CreditListing(models.Model):
         constraints = [
             # At most one open listing per list; a second decision needs the first one closed.
             models.UniqueConstraint(fields=["organization", "kind"], condition=Q(removed_on__isnull=True),
-                                    name="creditlisting_one_open_per_list"),
+                                    name="creditlisting_one_open_per_list",
+                                    violation_error_message=_("The organization is already on this list: record "
+                                                              "the removal of that listing first.")),
             models.CheckConstraint(
                 condition=Q(removed_on__isnull=True) | (Q(removed_on__gte=models.F("listed_on")) & ~Q(removal_reason="")),
                 name="creditlisting_removal_after_listing_with_reason",
+                violation_error_message=_("A removal needs its reason and a date on or after the listing date."),
             ),
         ]
         indexes = [
@@ -344,10 +352,12 @@ class IncubationRecord(models.Model):
                 condition=(Q(exited_on__isnull=True, exit_type="")
                            | (Q(exited_on__isnull=False, exited_on__gte=models.F("entered_on")) & ~Q(exit_type=""))),
                 name="incubation_exit_date_and_type_together",
+                violation_error_message=_("Enter the exit date (on or after entry) together with the exit type."),
             ),
             models.CheckConstraint(
                 condition=Q(planned_exit_on__isnull=True) | Q(planned_exit_on__gte=models.F("entered_on")),
                 name="incubation_planned_exit_after_entry",
+                violation_error_message=_("The planned exit cannot be before the entry."),
             ),
         ]
 

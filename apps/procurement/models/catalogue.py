@@ -32,7 +32,8 @@ class CatalogueItem(models.Model):
         "self", verbose_name=_("parent item"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="children",
     )
-    code = models.CharField(_("code"), max_length=20, unique=True)
+    code = models.CharField(_("code"), max_length=20, unique=True, error_messages={
+        "unique": _("Another catalogue item already has this code.")})
     name = models.CharField(_("name"), max_length=100)
     area = models.ForeignKey(
         "areas.Area", verbose_name=_("published by"), null=True, blank=True, on_delete=models.PROTECT,
@@ -56,6 +57,7 @@ class CatalogueItem(models.Model):
             models.CheckConstraint(
                 condition=Q(on_negative_list=False) | ~Q(negative_reason=""),
                 name="catalogue_negative_needs_reason",
+                violation_error_message=_("An item on the negative list needs the reason."),
             ),
         ]
 

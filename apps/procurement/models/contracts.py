@@ -44,7 +44,8 @@ class Contract(models.Model):
     project = models.ForeignKey(
         "procurement.Project", verbose_name=_("project"), on_delete=models.PROTECT, related_name="contracts",
     )
-    number = models.CharField(_("contract number"), max_length=60, unique=True)
+    number = models.CharField(_("contract number"), max_length=60, unique=True, error_messages={
+        "unique": _("Another contract already has this number: each contract has its own number.")})
     provider = models.ForeignKey(
         "organizations.Organization", verbose_name=_("provider"), on_delete=models.PROTECT,
         related_name="procurement_contracts",
@@ -107,13 +108,18 @@ class Contract(models.Model):
         verbose_name_plural = _("purchased-service contracts")
         ordering = ["-signed_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="contract_amount_positive"),
-            models.CheckConstraint(condition=Q(end_date__gt=F("start_date")), name="contract_term_ordered"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="contract_amount_positive",
+                                   violation_error_message=_("The contract amount must be more than zero.")),
+            models.CheckConstraint(condition=Q(end_date__gt=F("start_date")), name="contract_term_ordered",
+                                   violation_error_message=_("The term must end after it starts.")),
             # The bond rule of rules.max_performance_bond, which the award service checks first.
-            models.CheckConstraint(condition=bond_within_share(), name="contract_bond_at_most_10_percent"),
+            models.CheckConstraint(condition=bond_within_share(), name="contract_bond_at_most_10_percent",
+                                   violation_error_message=_("The performance bond may be at most 10 percent of "
+                                                             "the contract amount.")),
             models.CheckConstraint(
                 condition=Q(publication_due__gt=F("signed_on")) & Q(filing_due__gt=F("signed_on")),
                 name="contract_deadlines_after_signing",
+                violation_error_message=_("The publication and filing deadlines fall after the signing date."),
             ),
         ]
         indexes = [
@@ -147,7 +153,8 @@ class SupplementaryAgreement(models.Model):
     contract = models.ForeignKey(
         Contract, verbose_name=_("contract"), on_delete=models.PROTECT, related_name="supplements",
     )
-    number = models.CharField(_("agreement number"), max_length=60, unique=True)
+    number = models.CharField(_("agreement number"), max_length=60, unique=True, error_messages={
+        "unique": _("Another supplementary agreement already has this number.")})
     signed_on = models.DateField(_("signed on"))
     amount = models.DecimalField(_("additional amount (yuan)"), max_digits=14, decimal_places=2)
     content = models.TextField(_("content"))
@@ -160,7 +167,8 @@ class SupplementaryAgreement(models.Model):
         verbose_name_plural = _("supplementary agreements")
         ordering = ["signed_on", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="supplement_amount_positive"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="supplement_amount_positive",
+                                   violation_error_message=_("The additional amount must be more than zero.")),
         ]
 
     def __str__(self):

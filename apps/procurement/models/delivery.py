@@ -37,13 +37,18 @@ class PerformanceTarget(models.Model):
         verbose_name_plural = _("performance targets")
         ordering = ["contract", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(target_value__gt=0), name="target_value_positive"),
-            models.CheckConstraint(condition=~Q(kind="custom") | ~Q(name=""), name="target_custom_needs_name"),
+            models.CheckConstraint(condition=Q(target_value__gt=0), name="target_value_positive",
+                                   violation_error_message=_("The target value must be more than zero.")),
+            models.CheckConstraint(condition=~Q(kind="custom") | ~Q(name=""), name="target_custom_needs_name",
+                                   violation_error_message=_("A custom target needs a name.")),
             models.CheckConstraint(
                 condition=Q(kind="custom") | Q(manual_actual__isnull=True), name="target_only_custom_is_manual",
+                violation_error_message=_("Only a custom target takes a count entered by hand."),
             ),
             models.UniqueConstraint(
                 fields=["contract", "kind"], condition=~Q(kind="custom"), name="target_one_per_standard_kind",
+                violation_error_message=_("The contract already has a target of this kind: change that one "
+                                          "instead."),
             ),
         ]
 
@@ -79,17 +84,20 @@ class PaymentMilestone(models.Model):
         verbose_name_plural = _("payment milestones")
         ordering = ["contract", "planned_on", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(planned_amount__gt=0), name="payment_planned_positive"),
+            models.CheckConstraint(condition=Q(planned_amount__gt=0), name="payment_planned_positive",
+                                   violation_error_message=_("The planned amount must be more than zero.")),
             models.CheckConstraint(
                 condition=Q(paid_amount__isnull=True, paid_on__isnull=True)
                 | Q(paid_amount__gt=0, paid_on__isnull=False),
                 name="payment_paid_amount_and_date_together",
+                violation_error_message=_("Enter the paid amount (more than zero) together with the payment date."),
             ),
             # More than planned needs a supplementary agreement and its own planned payment
             # (services.payment_record says so first).
             models.CheckConstraint(
                 condition=Q(paid_amount__isnull=True) | Q(paid_amount__lte=models.F("planned_amount")),
                 name="payment_paid_within_planned",
+                violation_error_message=_("The paid amount may not exceed the planned amount."),
             ),
         ]
 
@@ -137,9 +145,11 @@ class ProgressReport(models.Model):
         verbose_name_plural = _("progress reports")
         ordering = ["contract", "-period_end", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="report_period_ordered"),
+            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="report_period_ordered",
+                                   violation_error_message=_("The period must end on or after its first day.")),
             models.CheckConstraint(
                 condition=~Q(status="returned") | ~Q(review_comment=""), name="report_return_needs_comment",
+                violation_error_message=_("A returned report needs comments saying what to change."),
             ),
         ]
         indexes = [
@@ -183,7 +193,9 @@ class Acceptance(models.Model):
         verbose_name_plural = _("acceptances")
         ordering = ["contract", "-accepted_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=~Q(beneficiary_opinions=""), name="acceptance_needs_opinions"),
+            models.CheckConstraint(condition=~Q(beneficiary_opinions=""), name="acceptance_needs_opinions",
+                                   violation_error_message=_("Enter the beneficiaries' opinions collected for the "
+                                                             "acceptance.")),
         ]
 
     def __str__(self):
@@ -226,8 +238,11 @@ class Evaluation(models.Model):
         verbose_name_plural = _("performance evaluations")
         ordering = ["contract", "evaluator_kind"]
         constraints = [
-            models.CheckConstraint(condition=Q(score__gte=0) & Q(score__lte=100), name="evaluation_score_range"),
-            models.UniqueConstraint(fields=["contract", "evaluator_kind"], name="evaluation_one_per_kind"),
+            models.CheckConstraint(condition=Q(score__gte=0) & Q(score__lte=100), name="evaluation_score_range",
+                                   violation_error_message=_("The score lies between 0 and 100.")),
+            models.UniqueConstraint(fields=["contract", "evaluator_kind"], name="evaluation_one_per_kind",
+                                    violation_error_message=_("This contract already has an evaluation by this "
+                                                              "kind of evaluator.")),
         ]
 
     def __str__(self):

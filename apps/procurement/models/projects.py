@@ -101,14 +101,18 @@ class Project(models.Model):
         verbose_name_plural = _("purchased-service projects")
         ordering = ["-fiscal_year", "-created_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(budget_amount__gt=0), name="project_budget_positive"),
-            models.CheckConstraint(condition=~Q(budget_reference=""), name="project_needs_budget_line"),
+            models.CheckConstraint(condition=Q(budget_amount__gt=0), name="project_budget_positive",
+                                   violation_error_message=_("The budget must be more than zero.")),
+            models.CheckConstraint(condition=~Q(budget_reference=""), name="project_needs_budget_line",
+                                   violation_error_message=_("Enter the budget line: no budget, no purchase.")),
             models.CheckConstraint(
                 condition=~Q(status="terminated") | ~Q(termination_reason=""),
                 name="project_termination_needs_reason",
+                violation_error_message=_("A terminated project needs the reason for its termination."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=ProjectStatus.values), name="project_status_valid",
+                violation_error_message=_("Choose one of the project statuses."),
             ),
         ]
         indexes = [

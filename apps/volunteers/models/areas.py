@@ -8,6 +8,7 @@ with the two columns the dashboard groups by. Upkeep: ``apps.volunteers.areas``.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class VolunteerArea(models.Model):
@@ -20,7 +21,8 @@ class VolunteerArea(models.Model):
     class Meta:
         constraints = [
             # The upkeep's look-up by volunteer.
-            models.UniqueConstraint(fields=["volunteer", "area"], name="volunteerarea_unique"),
+            models.UniqueConstraint(fields=["volunteer", "area"], name="volunteerarea_unique",
+                                    violation_error_message=_("This volunteer is already counted in this area.")),
         ]
         indexes = [
             # The dashboard's new registrations per month and Party-member volunteers of one area

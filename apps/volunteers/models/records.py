@@ -23,7 +23,8 @@ class StarThreshold(models.Model):
         verbose_name_plural = _("star thresholds")
         ordering = ["level"]
         constraints = [
-            models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="starthreshold_level_1_5"),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="starthreshold_level_1_5",
+                                   violation_error_message=_("Star levels run from 1 to 5.")),
         ]
 
     def __str__(self):
@@ -72,10 +73,13 @@ class StarAward(models.Model):
         constraints = [
             # A revoked award stays as history; the level can be granted again later.
             models.UniqueConstraint(fields=["volunteer", "level"], condition=~Q(status="revoked"),
-                                    name="staraward_once_per_level"),
-            models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="staraward_level_1_5"),
+                                    name="staraward_once_per_level",
+                                    violation_error_message=_("The volunteer already holds this star level.")),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="staraward_level_1_5",
+                                   violation_error_message=_("Star levels run from 1 to 5.")),
             models.CheckConstraint(condition=~Q(status="revoked") | ~Q(review_reason=""),
-                                   name="staraward_revoked_has_reason"),
+                                   name="staraward_revoked_has_reason",
+                                   violation_error_message=_("A revoked award needs the reason for revoking it.")),
         ]
         indexes = [
             # Dashboard alert and volunteer-list filter "star awards under review": a small share.
@@ -102,7 +106,8 @@ class TrainingRecord(models.Model):
         verbose_name = _("training record")
         verbose_name_plural = _("training records")
         ordering = ["-held_on"]
-        constraints = [models.CheckConstraint(condition=Q(hours__gt=0), name="trainingrecord_hours_positive")]
+        constraints = [models.CheckConstraint(condition=Q(hours__gt=0), name="trainingrecord_hours_positive",
+                                              violation_error_message=_("The hours must be more than zero."))]
 
     def __str__(self):
         return self.title

@@ -137,7 +137,8 @@ class Volunteer(models.Model):
             models.UniqueConstraint(fields=["document_type", "id_number_hash"], name="volunteer_document_unique",
                                     # Never Django's "… with this Id number hash already exists".
                                     violation_error_message=_("A person can hold only one volunteer registration.")),
-            models.CheckConstraint(condition=Q(star_level__lte=5), name="volunteer_star_level_max"),
+            models.CheckConstraint(condition=Q(star_level__lte=5), name="volunteer_star_level_max",
+                                   violation_error_message=_("Star levels run from 1 to 5.")),
         ]
         indexes = [
             # Volunteer list of a community, newest first.
@@ -226,7 +227,8 @@ class Consent(models.Model):
         ordering = ["-given_at"]
         constraints = [
             models.CheckConstraint(condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawal_reason=""),
-                                   name="consent_withdrawal_has_reason"),
+                                   name="consent_withdrawal_has_reason",
+                                   violation_error_message=_("A withdrawal needs its reason.")),
         ]
 
     def __str__(self):
@@ -270,9 +272,12 @@ class VolunteerMembership(models.Model):
         ordering = ["-joined_on"]
         constraints = [
             models.UniqueConstraint(fields=["volunteer", "organization"], condition=Q(left_on__isnull=True),
-                                    name="volunteermembership_one_current"),
+                                    name="volunteermembership_one_current",
+                                    violation_error_message=_("This volunteer already serves with the "
+                                                              "organization.")),
             models.CheckConstraint(condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
-                                   name="volunteermembership_left_after_joined"),
+                                   name="volunteermembership_left_after_joined",
+                                   violation_error_message=_("The leaving date cannot be before joining.")),
         ]
         indexes = [
             # "Volunteers serving with an organization of the area" (VolunteerQuerySet.in_area, the
@@ -322,7 +327,8 @@ class Team(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=Q(organization__isnull=False) | Q(community__isnull=False),
-                                   name="team_has_parent"),
+                                   name="team_has_parent",
+                                   violation_error_message=_("A team belongs to an organization or to a community.")),
         ]
 
     def __str__(self):
@@ -363,9 +369,11 @@ class TeamMembership(models.Model):
         ordering = ["-joined_on"]
         constraints = [
             models.UniqueConstraint(fields=["team", "volunteer"], condition=Q(left_on__isnull=True),
-                                    name="teammembership_one_current"),
+                                    name="teammembership_one_current",
+                                    violation_error_message=_("This volunteer is already a member of the team.")),
             models.CheckConstraint(condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
-                                   name="teammembership_left_after_joined"),
+                                   name="teammembership_left_after_joined",
+                                   violation_error_message=_("The leaving date cannot be before joining.")),
         ]
 
     def __str__(self):
