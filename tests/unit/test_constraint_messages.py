@@ -20,7 +20,7 @@ from django.utils import translation
 from apps.organizations.models import CreditListing
 from apps.procurement.models import Evaluation, PerformanceTarget, TargetKind
 from apps.volunteers.models import TeamMembership
-from apps.web.middleware import IntegrityErrorMiddleware
+from apps.web import middleware as web_middleware
 from tests.personas import ORG_A_ADMIN, STREET_STAFF, SUPERUSER
 from tests.procurement import factories as procurement
 from tests.volunteers.world import volunteer_world
@@ -167,7 +167,7 @@ def test_a_refused_write_answers_a_generic_page_and_is_logged(caplog):
     def view(request):
         raise IntegrityError('duplicate key value violates unique constraint "teammembership_one_current"')
 
-    middleware = IntegrityErrorMiddleware(view)
+    middleware = web_middleware.IntegrityErrorMiddleware(view)
     request = RequestFactory().post("/office/teams/1/members/")
     with caplog.at_level(logging.ERROR, logger="apps.web.middleware"), translation.override("zh-hans"):
         try:
@@ -182,7 +182,7 @@ def test_a_refused_write_answers_a_generic_page_and_is_logged(caplog):
 
 
 def test_other_errors_are_left_to_django():
-    assert IntegrityErrorMiddleware(lambda request: None).process_exception(None, ValueError()) is None
+    assert web_middleware.IntegrityErrorMiddleware(lambda request: None).process_exception(None, ValueError()) is None
 
 
 def test_the_middleware_is_installed():
