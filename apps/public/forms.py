@@ -26,15 +26,31 @@ class DigitsField(forms.CharField):
             raise ValidationError(self.invalid, code="invalid")
 
 
+def checkin_code_field():
+    return DigitsField(label=_("6-digit sign-in code"), pattern=r"[0-9]{6}",
+                       invalid=_("The sign-in code has 6 digits."), widget=forms.TextInput(attrs={
+                           "inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}))
+
+
 class CheckInForm(forms.Form):
     phone = DigitsField(label=_("Mobile phone"), pattern=r"1[0-9]{10}",
                         invalid=_("A mobile phone number has 11 digits starting with 1."),
                         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "tel"}))
-    code = DigitsField(label=_("6-digit sign-in code"), pattern=r"[0-9]{6}",
-                       invalid=_("The sign-in code has 6 digits."),
-                       widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
+    code = checkin_code_field()
     action = forms.ChoiceField(choices=[("in", _("Sign in")), ("out", _("Sign out"))], widget=forms.HiddenInput)
 
 
 class VerifyForm(forms.Form):
     code = forms.CharField(label=_("Verification code"), max_length=20)
+
+
+class CheckInCodeForm(forms.Form):
+    """The public home page's "sign in with a code": finds today's activity of that code."""
+
+    code = checkin_code_field()
+
+
+class DisclosureSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search the public disclosure"), max_length=100, required=False,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _(
+                            "Contract number, project, organization or credit code")}))

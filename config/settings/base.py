@@ -217,6 +217,8 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # an account); "password_reset": reset requests (each may send an e-mail) and invalid reset links.
 RATE_LIMITS = {
     "checkin": (env_int("GONGZHI_CHECKIN_ATTEMPTS", 5), env_int("GONGZHI_CHECKIN_WINDOW_MINUTES", 10)),
+    # The home page's "find today's activity by its code": look-ups that find nothing.
+    "checkin_code": (env_int("GONGZHI_CHECKIN_CODE_ATTEMPTS", 10), env_int("GONGZHI_CHECKIN_CODE_WINDOW_MINUTES", 10)),
     "signup": (env_int("GONGZHI_SIGNUP_ATTEMPTS", 10), env_int("GONGZHI_SIGNUP_WINDOW_MINUTES", 60)),
     "password_reset": (env_int("GONGZHI_PASSWORD_RESET_ATTEMPTS", 5),
                        env_int("GONGZHI_PASSWORD_RESET_WINDOW_MINUTES", 60)),

@@ -108,6 +108,9 @@ class Activity(models.Model):
             # columns), the dashboard's activities per community in the last 12 months and the join
             # of its "records awaiting confirmation" count (city scale: 13 → 2 ms and 20 → 13 ms).
             models.Index(fields=["community", "-starts_at", "is_cancelled", "id"], name="activity_community_held"),
+            # The public home page's "sign in with the code": today's activities of one 6-digit code
+            # (apps.public.views.checkin_code), a handful of rows among all activities.
+            models.Index(fields=["checkin_code", "starts_at"], name="activity_checkin_code"),
         ]
 
     def __str__(self):

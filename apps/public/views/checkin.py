@@ -30,7 +30,7 @@ from ..forms import CheckInForm
 @never_cache
 def checkin(request, token):
     activity = get_object_or_404(Activity.objects.select_related("community"), checkin_token=token)
-    form = CheckInForm(request.POST or None)
+    form = CheckInForm(request.POST or None, initial=_code_from_link(request))
     context = {"activity": activity, "form": form, "result": None, "wait": ""}
     if request.method == "POST":
         context["wait"] = ratelimits.blocked(request, "checkin", token)
@@ -42,6 +42,13 @@ def checkin(request, token):
                 # Wrong codes and failed sign-ins alike: both are guesses of someone's number.
                 context["wait"] = ratelimits.count(request, "checkin", token)
     return render(request, "public/checkin.html", context)
+
+
+def _code_from_link(request):
+    """The code typed on the home page comes along in the link (``checkin_code``), to be typed once.
+    Anything but six ASCII digits is left out: the field is then simply empty."""
+    code = request.GET.get("code", "")
+    return {"code": code} if len(code) == 6 and code.isascii() and code.isdigit() else {}
 
 
 def _sign(activity, form):
