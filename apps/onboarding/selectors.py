@@ -3,16 +3,18 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from apps.accounts.models import Membership
+from apps.accounts.models import Invitation, Membership
 from apps.activities.models import Activity, RecordStatus, ServiceRecord
 from apps.core.filters import local_day_start
 from apps.organizations import selectors as registry
-from apps.organizations.models import ACTIVE_STATUSES, FILED_RESULTS, AnnualReport
+from apps.organizations.models import ACTIVE_STATUSES, FILED_RESULTS, AnnualReport, Organization
 from apps.procurement.models import Contract, ProgressReport, ReportStatus
+from apps.volunteers.models import VolunteerMembership
 
 from .models import ChangeRequest, Decision, Notification
 
@@ -98,3 +100,56 @@ def home_figures(organization, *, on_date) -> list[tuple[str, int, str | None]]:
 
 def unread_notifications(user, limit=10):
     return list(Notification.objects.filter(user=user, read_at__isnull=True)[:limit])
+
+
+@dataclass
+class FirstStep:
+    key: str
+    label: str
+    done: bool
+    url: str | None  # None: the user's role may not take this step (or the page does not exist)
+    hint: str = ""
+
+
+#: The registry fields an organization's profile needs before it counts as complete (contact phone
+#: and service domains are checked apart: one is encrypted, the other a many-to-many).
+PROFILE_FIELDS = ("residence", "purpose", "representative", "founded_on", "contact_name")
+
+
+def first_steps(organization, membership) -> list[FirstStep]:
+    """What a new organization does first, with done / not done, in one query: its profile complete,
+    colleagues invited, volunteers registered, a first activity. ``membership`` (the viewer's) decides
+    which steps link to their page: the viewer's role may not allow every step."""
+    here = OuterRef("pk")
+    flags = Organization.objects.filter(pk=organization.pk).annotate(
+        has_domains=Exists(Organization.domains.through.objects.filter(organization_id=here)),
+        members=Subquery(Membership.objects.filter(organization=here).order_by().values("organization")
+                         .annotate(n=Count("pk")).values("n")),
+        has_invitation=Exists(Invitation.objects.filter(organization=here, cancelled_at__isnull=True)),
+        has_volunteers=Exists(VolunteerMembership.objects.filter(organization=here, left_on__isnull=True)),
+        has_activity=Exists(Activity.objects.filter(organization=here)),
+    ).values("has_domains", "members", "has_invitation", "has_volunteers", "has_activity").get()
+    # The applicant is the first member: a second one, or an invitation not cancelled, counts.
+    has_colleagues = (flags["members"] or 0) > 1 or flags["has_invitation"]
+    missing = [organization._meta.get_field(name).verbose_name for name in PROFILE_FIELDS
+               if not getattr(organization, name)]
+    if not organization.contact_phone:
+        missing.append(organization._meta.get_field("contact_phone").verbose_name)
+    if not flags["has_domains"]:
+        missing.append(organization._meta.get_field("domains").verbose_name)
+
+    hint = _("Missing: %(fields)s") % {"fields": pgettext("list separator", ", ").join(map(str, missing))}
+
+    def url(name, role):
+        return optional_url(name, organization) if membership.has_role(role) else None
+
+    return [
+        FirstStep("profile", _("Complete the organization's profile"), not missing, url("portal:profile", "viewer"),
+                  hint if missing else ""),
+        FirstStep("members", _("Invite colleagues to the portal"), has_colleagues,
+                  url("portal:member_invite", "admin")),
+        FirstStep("volunteers", _("Register your volunteers"), flags["has_volunteers"],
+                  url("portal:work_volunteer_register", "editor")),
+        FirstStep("activity", _("Record your first activity"), flags["has_activity"],
+                  url("portal:work_activity_create", "editor")),
+    ]

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from apps.onboarding.models import SignupApplication
-from apps.onboarding.selectors import home_figures, home_todos, unread_notifications
+from apps.onboarding.selectors import first_steps, home_figures, home_todos, unread_notifications
 
 from .base import PortalViewMixin
 from .switch import LAST_ORGANIZATION_KEY
@@ -36,7 +36,10 @@ class OrganizationHomeView(PortalViewMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization, today = self.request.organization, timezone.localdate()
+        steps = first_steps(organization, self.request.membership)
         context.update(
+            # A new organization's first steps, until every one is done.
+            first_steps=steps if not all(step.done for step in steps) else [],
             figures=home_figures(organization, on_date=today),
             todos=home_todos(organization, on_date=today),
             notifications=[] if self.request.viewing_as else unread_notifications(self.request.user),
