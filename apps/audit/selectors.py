@@ -1,13 +1,14 @@
-from collections import defaultdict
+"""Reading the audit trail: an object's history tab (``object_history``, ``related_history``)."""
+
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q
 from django.utils.text import capfirst
 
+from .display import entry_changes, event_notes
 from .models import AuditEvent
 
 
@@ -16,79 +17,42 @@ class HistoryItem:
     time: datetime
     actor: object
     action: str
-    changes: dict = field(default_factory=dict)
+    changes: list = field(default_factory=list)  # [display.Change]: label, old, new
     note: str = ""
     subject: str = ""  # for related_history: which related object changed
+    kind: str = "event"  # "create", "update", "delete" (row changes) or "event"
+
+
+_KINDS = {LogEntry.Action.CREATE: "create", LogEntry.Action.UPDATE: "update", LogEntry.Action.DELETE: "delete"}
+
+
+def _entry_items(entries, subject=None) -> list[HistoryItem]:
+    changes = entry_changes(entries)
+    items = []
+    for entry in entries:
+        label = ""
+        if subject:
+            model = entry.content_type.model_class()
+            kind = capfirst(model._meta.verbose_name) if model else entry.content_type.model
+            label = f"{kind}: {entry.object_repr}"
+        items.append(HistoryItem(time=entry.timestamp, actor=entry.actor, action=entry.get_action_display(),
+                                 changes=changes[entry.pk], subject=label, kind=_KINDS.get(entry.action, "update")))
+    return items
 
 
 def object_history(obj, limit=200) -> list[HistoryItem]:
-    """Row changes (auditlog) and events (reveals, exports …) of one object, newest first."""
-    items = [
-        HistoryItem(
-            time=entry.timestamp,
-            actor=entry.actor,
-            action=entry.get_action_display(),
-            changes=entry.changes_display_dict,
-        )
-        for entry in LogEntry.objects.get_for_object(obj).select_related("actor")[:limit]
-    ]
+    """Row changes (auditlog) and events (reveals, exports …) of one object, newest first, as a clerk
+    reads them (``display``): a fixed number of queries, whatever the number of entries."""
+    entries = list(LogEntry.objects.get_for_object(obj).select_related("actor", "content_type")[:limit])
+    items = _entry_items(entries)
     content_type = ContentType.objects.get_for_model(obj)
-    events = AuditEvent.objects.filter(content_type=content_type, object_id=str(obj.pk)).select_related("actor")
-    items += [
-        HistoryItem(time=event.created_at, actor=event.actor, action=event.get_action_display(),
-                    note=", ".join(f"{k}: {v}" for k, v in event.detail.items()))
-        for event in events[:limit]
-    ]
+    events = list(AuditEvent.objects.filter(content_type=content_type, object_id=str(obj.pk))
+                  .select_related("actor", "content_type")[:limit])
+    notes = event_notes(events)
+    items += [HistoryItem(time=event.created_at, actor=event.actor, action=event.get_action_display(),
+                          note=notes[event.pk]) for event in events]
     items.sort(key=lambda item: item.time, reverse=True)
     return items[:limit]
-
-
-def _display_changes(entries):
-    """{entry pk: {field label: [old, new]}} for many log entries with one query per related
-    model (auditlog's ``changes_display_dict`` loads each foreign key on its own)."""
-    wanted = defaultdict(set)  # related model -> pks
-    parsed = []
-    for entry in entries:
-        model = entry.content_type.model_class()
-        rows = []
-        for name, values in (entry.changes_dict or {}).items():
-            try:
-                model_field = model._meta.get_field(name) if model else None
-            except FieldDoesNotExist:
-                model_field = None
-            values = list(values)[:2] if isinstance(values, list | tuple) else ["", values]
-            if model_field is not None and model_field.many_to_one:
-                for value in values:
-                    if value not in (None, "None", ""):
-                        wanted[model_field.related_model].add(str(value))
-            rows.append((name, model_field, values))
-        parsed.append((entry, rows))
-    loaded = {}
-    for related_model, pks in wanted.items():
-        valid = set()
-        for pk in pks:
-            try:
-                valid.add(related_model._meta.pk.to_python(pk))
-            except ValidationError:
-                continue
-        loaded[related_model] = {str(k): str(v) for k, v in related_model._base_manager.in_bulk(valid).items()}
-    result = {}
-    for entry, rows in parsed:
-        shown = {}
-        for name, model_field, values in rows:
-            label = str(model_field.verbose_name) if model_field is not None and hasattr(model_field, "verbose_name") \
-                else name
-            if model_field is not None and model_field.many_to_one:
-                objects = loaded.get(model_field.related_model, {})
-                values = [objects.get(str(v), v) if v not in (None, "None") else "" for v in values]
-            elif model_field is not None and getattr(model_field, "choices", None):
-                choices = {str(k): str(v) for k, v in model_field.flatchoices}
-                values = [choices.get(str(v), v) if v not in (None, "None") else "" for v in values]
-            else:
-                values = ["" if v in (None, "None") else v for v in values]
-            shown[label] = values
-        result[entry.pk] = shown
-    return result
 
 
 def related_history(obj, related_querysets, limit=200) -> list[HistoryItem]:
@@ -105,11 +69,6 @@ def related_history(obj, related_querysets, limit=200) -> list[HistoryItem]:
         return items
     entries = list(LogEntry.objects.filter(condition).select_related("actor", "content_type")
                    .order_by("-timestamp", "-pk")[:limit])
-    changes = _display_changes(entries)
-    for entry in entries:
-        model = entry.content_type.model_class()
-        kind = capfirst(model._meta.verbose_name) if model else entry.content_type.model
-        items.append(HistoryItem(time=entry.timestamp, actor=entry.actor, action=entry.get_action_display(),
-                                 changes=changes[entry.pk], subject=f"{kind}: {entry.object_repr}"))
+    items += _entry_items(entries, subject=True)
     items.sort(key=lambda item: item.time, reverse=True)
     return items[:limit]
