@@ -5,7 +5,8 @@ check (staff in the back office; editors and admins of the organization in the p
 the membership is looked up. The POSTs themselves, across tenants too, are tested in
 tests/volunteers/test_rule_team_membership_dates.py."""
 
-from tests.access.matrix import REDIRECT, Case, org_a_page, org_b_page, staff_only
+from tests.access.matrix import LOGIN, REDIRECT, Case, expect, org_a_page, staff_only
+from tests.personas import ANONYMOUS, ORG_B_ADMIN
 from tests.portal_work.world import portal_world
 from tests.volunteers.world import volunteer_world
 
@@ -29,7 +30,8 @@ CASES = [
          post=staff_only(REDIRECT, superuser=REDIRECT)),
     Case("portal:work_team_member_leave", org_a_page("editor", 405), kwargs=_portal("a", "a"), label="GET",
          post=org_a_page("editor", REDIRECT)),
-    # Org B's editors pass the role check (GET 405); the membership is looked up only for the POST.
-    Case("portal:work_team_member_leave", org_b_page(405), kwargs=_portal("b", "a"),
-         label="GET, org A's membership under org B's code", post=org_b_page(404)),
+    # Org B's admin passes the role check (GET 405), then the membership is not found through B (404).
+    Case("portal:work_team_member_leave", expect(404, **{ANONYMOUS: LOGIN, ORG_B_ADMIN: 405}),
+         kwargs=_portal("b", "a"), label="GET, org A's membership under org B's code",
+         post=expect(404, **{ANONYMOUS: LOGIN})),
 ]
