@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.audit.registration import own_fields
 from apps.core.scoping import ScopedQuerySet
 
 
@@ -110,4 +111,5 @@ class Area(models.Model):
         return self.path.startswith(other.path)
 
 
-auditlog.register(Area)
+# Its own columns only (no reverse relations); the path follows from the parent and the code.
+auditlog.register(Area, include_fields=own_fields(Area, exclude=["path"]))

@@ -59,6 +59,11 @@ def _datetime(value) -> str:
         return _cut(value)
     if timezone.is_naive(moment):
         moment = moment.replace(tzinfo=datetime.UTC)
+    return local_minute(moment)
+
+
+def local_minute(moment: datetime.datetime) -> str:
+    """An aware datetime as a clerk reads it: local time, to the minute."""
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
@@ -87,9 +92,16 @@ def _field(model, name):
 
 
 def _left_out(model_field) -> bool:
+    """The primary key, automatic timestamps, reverse relations (older entries of models registered
+    without ``own_fields`` logged them as ``areas.Area.None``) and internal columns (not editable,
+    without a name of their own, such as an area's path) are nothing a clerk changed."""
     if model_field is None:
         return False
-    return bool(getattr(model_field, "primary_key", False) or getattr(model_field, "auto_now", False)
+    if model_field.auto_created and not model_field.concrete:
+        return True
+    internal = not getattr(model_field, "editable", True) and \
+        str(getattr(model_field, "verbose_name", "")) == model_field.name.replace("_", " ")
+    return bool(internal or getattr(model_field, "primary_key", False) or getattr(model_field, "auto_now", False)
                 or getattr(model_field, "auto_now_add", False))
 
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from ..views import areas, home
-from . import calendar, imports, onboarding, organizations, procurement, reports, volunteer_reviews, volunteers
+from . import audit, calendar, imports, onboarding, organizations, procurement, reports, volunteer_reviews, volunteers
 
 app_name = "office"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     *reports.urlpatterns,
     *onboarding.urlpatterns,
     *calendar.urlpatterns,
+    *audit.urlpatterns,
 ]
