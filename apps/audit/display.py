@@ -141,7 +141,8 @@ class _RelatedNames:
         found = self.loaded.get(model_field.related_model, {}).get(str(value))
         if found is not None:
             return _cut(found)
-        return _("%(kind)s no longer in the registry") % {"kind": capfirst(model_field.related_model._meta.verbose_name)}
+        kind = capfirst(model_field.related_model._meta.verbose_name)
+        return _("%(kind)s no longer in the registry") % {"kind": kind}
 
 
 def _value(model_field, value, names: _RelatedNames) -> str:
@@ -230,8 +231,8 @@ def _detail_value(key, value, organizations, model) -> str:
             return str(len(value))
         return pgettext("list separator", ", ").join(_cut(item) for item in value) or EMPTY
     if isinstance(value, dict):
-        return pgettext("list separator", ", ").join(f"{k}={_cut(v)}" for k, v in value.items() if v not in ("", None)) \
-            or EMPTY
+        shown = (f"{k}={_cut(v)}" for k, v in value.items() if v not in ("", None))
+        return pgettext("list separator", ", ").join(shown) or EMPTY
     return EMPTY if _empty(value) else _cut(value)
 
 

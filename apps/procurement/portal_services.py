@@ -40,3 +40,22 @@ def report_evidence(organization, reports) -> dict[int, list[Attachment]]:
         if sep and head[2:].isdigit() and int(head[2:]) in found:
             found[int(head[2:])].append(attachment)
     return found
+
+
+def evidence_name(attachment) -> str:
+    """The file's name as the provider uploaded it (its title without the report's prefix)."""
+    return attachment.title.partition(": ")[2] or attachment.filename
+
+
+def reports_with_evidence(reports):
+    """The reports (of one contract) with ``report.evidence`` set to their files, in one query."""
+    reports = list(reports)
+    if not reports:
+        return reports
+    found = report_evidence(reports[0].contract.provider, reports)
+    for report in reports:
+        report.evidence = found[report.pk]
+        for attachment in report.evidence:
+            attachment.evidence_name = evidence_name(attachment)
+    return reports
+

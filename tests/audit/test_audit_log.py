@@ -48,7 +48,8 @@ def test_street_staff_read_their_area_only(world, client_for):
 
 def test_a_change_made_by_somebody_of_the_area_stays_after_the_record_is_gone(world, client_for):
     with set_actor(world.user(STREET_STAFF)):
-        org = Organization.objects.create(name="短命组织", area=world.street_b, founded_on=datetime.date(2020, 1, 1))
+        org = Organization.objects.create(name="短命组织", area=world.street_b,
+                                          founded_on=datetime.date(2020, 1, 1))
         org.delete()
     street = _body(client_for(STREET_STAFF).get(LOG))
     assert street.count("短命组织") >= 2  # created and deleted, outside the area but by its own staff

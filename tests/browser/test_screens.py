@@ -45,7 +45,28 @@ def test_audit_log(page, chromium, live_server, browser_world):
     with phone_page(chromium, live_server, username) as phone:
         phone.goto("/office/audit/")
         assert "宝石邻里互助中心" in phone.locator("[data-testid=audit-log]").inner_text()
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
         screenshot(phone, "screens-audit-log-phone")
         phone.goto("/office/audit/events/")
         screenshot(phone, "screens-audit-events-phone")
+    assert not page.console_errors
+
+
+def test_progress_report_evidence(page, chromium, live_server, browser_world):
+    from tests.portal_work.world import portal_world
+
+    work = portal_world(browser_world)["a"]
+    username = browser_world.user(STREET_STAFF).username
+    log_in(page, username)
+    page.goto(f"/office/procurement/contracts/{work.contract.pk}/")
+    assert "jia-marker-evidence.pdf" in page.inner_text("[data-testid=reports]")
+    page.click("[data-testid=reports] [data-testid=review]")
+    with page.expect_download() as download:
+        page.click("[data-testid=report-evidence] >> text=jia-marker-evidence.pdf")
+    assert download.value.suggested_filename == "jia-marker-evidence.pdf"
+    screenshot(page, "screens-report-review-evidence")
+    with phone_page(chromium, live_server, username) as phone:
+        phone.goto(f"/office/procurement/reports/{work.report.pk}/review/")
+        assert phone.locator("[data-testid=evidence-file]").count() == 1
+        screenshot(phone, "screens-report-review-evidence-phone")
     assert not page.console_errors

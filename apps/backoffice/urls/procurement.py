@@ -40,6 +40,8 @@ urlpatterns = [
          name="procurement_report_create"),
     path("procurement/reports/<int:pk>/review/", procurement_contracts.ReportReviewView.as_view(),
          name="procurement_report_review"),
+    path("procurement/reports/<int:pk>/evidence/<int:attachment_pk>/",
+         procurement_contracts.ReportEvidenceDownloadView.as_view(), name="procurement_report_evidence"),
     path("procurement/contracts/<int:pk>/acceptance/", procurement_contracts.AcceptanceCreateView.as_view(),
          name="procurement_acceptance_create"),
     path("procurement/contracts/<int:pk>/evaluations/new/", procurement_contracts.EvaluationCreateView.as_view(),

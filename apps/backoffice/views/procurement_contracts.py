@@ -1,17 +1,23 @@
 """Purchased-service contracts and their delivery: award, disclosure dates, supplementary
 agreements, targets, payments, progress reports, acceptance and evaluations."""
 
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import DetailView
 
+from apps.audit.models import AuditAction
 from apps.audit.selectors import object_history
+from apps.audit.services import audit_event_record
+from apps.core.scoping import get_visible_or_404
 from apps.procurement import eligibility, selectors, services
 from apps.procurement.models import (
     Contract, PaymentMilestone, PerformanceTarget, ProgressReport, Project, ReportStatus,
 )
 from apps.procurement.permissions import can_manage_area
+from apps.procurement.portal_services import reports_with_evidence
 from apps.procurement.workdays import EnteredYears, provisional_deadlines
 
 from ..filters.procurement import ContractFilter
@@ -20,7 +26,7 @@ from ..forms.procurement import (
     ProgressReportForm, ReportReviewForm, SupplementForm, TargetCountForm, TargetForm,
 )
 from ..tables.procurement import ContractTable
-from .base import OfficeListView, OfficeObjectMixin
+from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 from .procurement_base import ProcurementFormView
 
 
@@ -60,7 +66,8 @@ class ContractDetailView(OfficeObjectMixin, DetailView):
             total=services.contract_total(contract),
             supplements=contract.supplements.all(),
             payments=contract.payments.all(),
-            reports=contract.reports.select_related("submitted_by", "reviewed_by"),
+            reports=reports_with_evidence(
+                contract.reports.select_related("submitted_by", "reviewed_by", "contract__provider")),
             acceptances=contract.acceptances.select_related("recorded_by"),
             evaluations=evaluations, weighted=selectors.weighted_score(evaluations),
             history=object_history(contract),
@@ -207,7 +214,27 @@ class ReportReviewView(TargetCountView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.parent, reviewable=self.parent.status == ReportStatus.SUBMITTED,
-                                        **kwargs)
+                                        evidence=reports_with_evidence([self.parent])[0].evidence, **kwargs)
+
+
+class ReportEvidenceDownloadView(StaffRequiredMixin, View):
+    """An evidence file of a progress report, to staff who may see the report (its contract's
+    purchaser is in their area), whatever the provider's own area; every download is audited."""
+
+    def get(self, request, pk, attachment_pk):
+        report = get_visible_or_404(ProgressReport.objects.select_related("contract__provider"), request.user, pk=pk)
+        attachment = next((file for file in reports_with_evidence([report])[0].evidence if file.pk == attachment_pk),
+                          None)
+        if attachment is None:
+            raise Http404(_("No such file for this report."))
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404(_("The file is missing from storage.")) from None
+        audit_event_record(actor=request.user, action=AuditAction.DOWNLOAD, obj=report,
+                           detail={"attachment": attachment.pk, "file": attachment.evidence_name,
+                                   "organization": report.contract.provider_id}, request=request)
+        return FileResponse(handle, as_attachment=True, filename=attachment.evidence_name)
 
 
 class AcceptanceCreateView(ContractChildFormView):
