@@ -14,6 +14,8 @@ class AuditAction(models.TextChoices):
     # An exact search by a full ID number or phone (back office), or an organization's attempt to
     # add or register a person by document number: each one says whether a number is registered.
     LOOKUP = "lookup", _("Looked up by document number or phone")
+    # A change of personal data that auditlog does not track (an encrypted field): the field, not the value.
+    CHANGE_PERSONAL = "change_personal", _("Changed personal data")
 
 
 class AuditEvent(models.Model):

@@ -4,6 +4,7 @@ records."""
 
 from tests.access.matrix import Case, expect, read_only, same_as_get, staff_only
 from tests.access.cases_foundation import OUTSIDE_STREET
+from tests.access.cases_volunteers import _volunteer_pages
 from tests.personas import CITY_STAFF, COMMUNITY_WORKER, STREET_STAFF
 from tests.portal_work.world import portal_world
 
@@ -29,4 +30,6 @@ CASES = [
          post=read_only),
     Case("office:procurement_report_evidence", staff_only(OUTSIDE_STREET), kwargs=_evidence("b"), label="street B",
          post=read_only),
+    # Editing a volunteer: whoever sees the volunteer; an empty POST is the form again with its errors.
+    *_volunteer_pages("office:volunteer_update"),
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("volunteers/", volunteers.VolunteerListView.as_view(), name="volunteer_list"),
     path("volunteers/new/", volunteers.VolunteerCreateView.as_view(), name="volunteer_create"),
     path("volunteers/<int:pk>/", volunteers.VolunteerDetailView.as_view(), name="volunteer_detail"),
+    path("volunteers/<int:pk>/edit/", volunteers.VolunteerUpdateView.as_view(), name="volunteer_update"),
     path("volunteers/<int:pk>/reveal/", volunteers.VolunteerRevealView.as_view(), name="volunteer_reveal"),
     path("volunteers/<int:pk>/stars/", volunteers.StarGrantView.as_view(), name="volunteer_star_grant"),
     path("volunteers/<int:pk>/trainings/new/", volunteer_records.TrainingCreateView.as_view(),

@@ -13,6 +13,8 @@ from apps.activities.models import ServiceRecord
 from apps.audit.selectors import object_history
 from apps.volunteers import consent as consent_services
 from apps.volunteers import services
+from apps.volunteers.editing import volunteer_update
+from apps.volunteers.models import ConsentPurpose
 from apps.volunteers.models import Volunteer
 from apps.volunteers.permissions import can_reveal_personal_data
 from apps.web import errors
@@ -20,7 +22,7 @@ from apps.web.forms.records import CertificateRequestForm
 from apps.web.forms.volunteers import VolunteerRegistrationForm
 
 from ..filters.volunteers import VolunteerFilter
-from ..forms.volunteers import RevealForm, StarGrantForm
+from ..forms.volunteers import RevealForm, StarGrantForm, VolunteerEditForm
 from ..tables.volunteers import VolunteerTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 from .volunteer_reviews import review_context
@@ -83,6 +85,37 @@ class VolunteerCreateView(StaffRequiredMixin, FormView):
         messages.success(self.request, _("Volunteer %(name)s registered as %(number)s.")
                          % {"name": volunteer.name, "number": volunteer.number})
         return redirect("office:volunteer_detail", pk=volunteer.pk)
+
+
+class VolunteerUpdateView(StaffRequiredMixin, FormView):
+    """Edit a volunteer of the user's area (``apps.volunteers.editing.volunteer_update``)."""
+
+    form_class = VolunteerEditForm
+    template_name = "backoffice/volunteers/edit.html"
+
+    @cached_property
+    def volunteer(self):
+        return self.scope.get_or_404(Volunteer.objects.select_related("community"), pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "scope": self.scope, "volunteer": self.volunteer,
+                "extra_fields_allowed": consent_services.consent_in_force(self.volunteer,
+                                                                          ConsentPurpose.EXTRA_FIELDS)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(volunteer=self.volunteer, **kwargs)
+
+    def form_valid(self, form):
+        changes = form.changes()
+        if changes:
+            try:
+                volunteer_update(actor=self.request.user, volunteer=self.volunteer, changes=changes,
+                                 request=self.request)
+            except ValidationError as error:
+                errors.add_to_form(form, error)
+                return self.form_invalid(form)
+            messages.success(self.request, _("The volunteer's details were saved."))
+        return redirect("office:volunteer_detail", pk=self.volunteer.pk)
 
 
 class VolunteerChildMixin(StaffRequiredMixin):
