@@ -30,6 +30,8 @@ urlpatterns = [
     path("teams/", teams.TeamListView.as_view(), name="team_list"),
     path("teams/new/", teams.TeamCreateView.as_view(), name="team_create"),
     path("teams/<int:pk>/", teams.TeamDetailView.as_view(), name="team_detail"),
+    path("teams/<int:pk>/edit/", teams.TeamUpdateView.as_view(), name="team_update"),
+    path("teams/<int:pk>/dissolve/", teams.TeamDissolveView.as_view(), name="team_dissolve"),
     path("teams/<int:pk>/members/", teams.TeamMemberAddView.as_view(), name="team_member_add"),
     path("teams/<int:pk>/members/<int:membership_pk>/leave/", teams.TeamMemberLeaveView.as_view(),
          name="team_member_leave"),

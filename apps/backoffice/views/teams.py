@@ -1,6 +1,6 @@
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.views.generic import CreateView, DetailView
+from django.views.generic import CreateView, DetailView, UpdateView
 
 from apps.activities.models import HoursTotal
 from apps.activities.totals import hours_for
@@ -10,7 +10,7 @@ from apps.web.forms.teams import TeamMemberForm
 from apps.web.views import teams as shared
 
 from ..filters.teams import TeamFilter
-from ..forms.teams import TeamForm
+from ..forms.teams import TeamEditForm, TeamForm
 from ..tables.teams import TeamTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 
@@ -59,4 +59,22 @@ class TeamMemberAddView(StaffRequiredMixin, shared.TeamMemberAddView):
 
 
 class TeamMemberLeaveView(StaffRequiredMixin, shared.TeamMemberLeaveView):
+    team_url = "team_detail"
+
+
+class TeamUpdateView(OfficeObjectMixin, UpdateView):
+    """Edit a team's details; dissolving is a step of its own (``TeamDissolveView``)."""
+
+    model = Team
+    form_class = TeamEditForm
+    template_name = "backoffice/volunteers/team_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "scope": self.scope}
+
+    def get_success_url(self):
+        return reverse("office:team_detail", args=[self.object.pk])
+
+
+class TeamDissolveView(StaffRequiredMixin, shared.TeamDissolveView):
     team_url = "team_detail"

@@ -13,6 +13,8 @@ urlpatterns = [
     path("<str:org>/teams/", teams.TeamListView.as_view(), name="work_team_list"),
     path("<str:org>/teams/new/", teams.TeamCreateView.as_view(), name="work_team_create"),
     path("<str:org>/teams/<int:pk>/", teams.TeamDetailView.as_view(), name="work_team_detail"),
+    path("<str:org>/teams/<int:pk>/edit/", teams.TeamUpdateView.as_view(), name="work_team_update"),
+    path("<str:org>/teams/<int:pk>/dissolve/", teams.TeamDissolveView.as_view(), name="work_team_dissolve"),
     path("<str:org>/teams/<int:pk>/members/", teams.TeamMemberAddView.as_view(), name="work_team_member_add"),
     path("<str:org>/teams/<int:pk>/members/<int:membership_pk>/leave/", teams.TeamMemberLeaveView.as_view(),
          name="work_team_member_leave"),

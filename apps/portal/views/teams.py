@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, DetailView
+from django.views.generic import CreateView, DetailView, UpdateView
 
 from apps.volunteers.models import Team
 from apps.web.forms.teams import TeamMemberForm
@@ -61,5 +61,30 @@ class TeamMemberAddView(PortalViewMixin, shared.TeamMemberAddView):
 
 
 class TeamMemberLeaveView(PortalViewMixin, shared.TeamMemberLeaveView):
+    required_role = "editor"
+    team_url = "work_team_detail"
+
+
+class TeamUpdateView(PortalViewMixin, UpdateView):
+    """Edit one of the organization's teams; dissolving is a step of its own."""
+
+    required_role = "editor"
+    form_class = PortalTeamForm
+    template_name = "portal/work/form.html"
+    extra_context = {"title": gettext_lazy("Edit team")}
+
+    def get_object(self, queryset=None):
+        return self.scope.get_or_404(Team.objects, pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "scope": self.scope}
+
+    def form_valid(self, form):
+        self.object = form.save()
+        messages.success(self.request, _("Team saved."))
+        return redirect("portal:work_team_detail", org=self.request.organization.code, pk=self.object.pk)
+
+
+class TeamDissolveView(PortalViewMixin, shared.TeamDissolveView):
     required_role = "editor"
     team_url = "work_team_detail"

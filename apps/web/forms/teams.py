@@ -16,3 +16,9 @@ class TeamMemberForm(forms.Form):
 class TeamMemberLeaveForm(forms.Form):
     left_on = forms.DateField(label=_("Left on"), required=False, help_text=_("Empty: today."),
                               widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class TeamDissolveForm(forms.Form):
+    dissolved_on = forms.DateField(label=_("Dissolved on"), required=False,
+                                   help_text=_("Empty: today. The current members leave on this day."),
+                                   widget=forms.DateInput(attrs={"type": "date"}))

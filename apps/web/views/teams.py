@@ -6,9 +6,10 @@ from django.views.generic import FormView
 
 from apps.volunteers.models import Team, TeamMembership
 from apps.volunteers.services import team_membership_join, team_membership_leave
+from apps.volunteers.teams import team_dissolve
 
-from ..errors import form_errors
-from ..forms.teams import TeamMemberForm, TeamMemberLeaveForm
+from ..errors import add_to_form, form_errors
+from ..forms.teams import TeamDissolveForm, TeamMemberForm, TeamMemberLeaveForm
 from .base import ScopedViewMixin
 
 
@@ -71,3 +72,30 @@ class TeamMemberLeaveView(ScopedViewMixin, FormView):
 
     def back(self):
         return self.scope.redirect(self.team_url, pk=self.membership.team_id)
+
+
+class TeamDissolveView(ScopedViewMixin, FormView):
+    """Dissolve one of the scope's teams: GET asks for the day (and confirmation), POST dissolves it
+    and ends its current memberships on that day (``apps.volunteers.teams.team_dissolve``)."""
+
+    form_class = TeamDissolveForm
+    template_name = "includes/team_dissolve.html"
+    team_url = ""  # URL name (without namespace) of a team's page in this audience
+
+    @cached_property
+    def team(self):
+        return self.scope.get_or_404(Team.objects, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            team=self.team, back_url=self.scope.url(self.team_url, pk=self.team.pk),
+            members=self.team.memberships.filter(left_on__isnull=True).count(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            team_dissolve(actor=self.request.user, team=self.team, dissolved_on=form.cleaned_data["dissolved_on"])
+        except ValidationError as error:
+            add_to_form(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The team %(name)s is dissolved.") % {"name": self.team.name})
+        return self.scope.redirect(self.team_url, pk=self.team.pk)
