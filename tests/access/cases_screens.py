@@ -63,4 +63,8 @@ CASES = [
          post=org_a_page("editor", REDIRECT)),
     Case("portal:work_team_dissolve", NOT_THROUGH_B, kwargs=_portal_team("b", "a"),
          label="org A's team under org B's code", post=NOT_THROUGH_B),
+    # The portal's training and award records of its own volunteers: every member reads them.
+    *[Case(f"portal:{name}", org_a_page("viewer"), kwargs=lambda w: {"org": w.org_a.code},
+           post=org_a_page("viewer", 405))
+      for name in ("work_training_list", "work_honour_list", "work_star_award_list")],
 ]

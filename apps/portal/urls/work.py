@@ -4,12 +4,15 @@ checked by the portal middleware); object ids are looked up through the organiza
 
 from django.urls import path
 
-from ..views import activities, certificates, contracts, records, reports, teams, volunteers
+from ..views import activities, certificates, contracts, records, reports, teams, volunteer_records, volunteers
 
 urlpatterns = [
     path("<str:org>/volunteers/", volunteers.VolunteerListView.as_view(), name="work_volunteer_list"),
     path("<str:org>/volunteers/new/", volunteers.VolunteerRegisterView.as_view(), name="work_volunteer_register"),
     path("<str:org>/volunteers/add/", volunteers.VolunteerAddExistingView.as_view(), name="work_volunteer_add"),
+    path("<str:org>/volunteers/training/", volunteer_records.TrainingListView.as_view(), name="work_training_list"),
+    path("<str:org>/volunteers/honours/", volunteer_records.HonourListView.as_view(), name="work_honour_list"),
+    path("<str:org>/volunteers/stars/", volunteer_records.StarAwardListView.as_view(), name="work_star_award_list"),
     path("<str:org>/teams/", teams.TeamListView.as_view(), name="work_team_list"),
     path("<str:org>/teams/new/", teams.TeamCreateView.as_view(), name="work_team_create"),
     path("<str:org>/teams/<int:pk>/", teams.TeamDetailView.as_view(), name="work_team_detail"),

@@ -32,8 +32,17 @@ class StarThreshold(models.Model):
 
 
 class AwardQuerySet(ScopedQuerySet):
+    """A volunteer's star awards, trainings and honours: staff see those of volunteers living in their
+    area; an organization (the portal, ``for_organization``) those of its current volunteers."""
+
     area_lookup = "volunteer__community"
     organization_lookup = None
+
+    def for_organization(self, organization):
+        from .volunteers import VolunteerMembership
+
+        return self.filter(volunteer__in=VolunteerMembership.objects.current().filter(
+            organization=organization.pk).values("volunteer"))
 
 
 class StarAwardStatus(models.TextChoices):
