@@ -13,8 +13,13 @@ class _VolunteerColumn(tables.Column):
                          **kwargs)
 
 
+#: Columns left out on a phone (below Bootstrap's md breakpoint): the list fits 390 px.
+WIDE_ONLY = {"td": {"class": "d-none d-md-table-cell"}, "th": {"class": "d-none d-md-table-cell"}}
+
+
 class PortalTrainingTable(StableTable):
     volunteer = _VolunteerColumn()
+    organizer = tables.Column(attrs=WIDE_ONLY)
 
     class Meta:
         model = TrainingRecord
@@ -25,6 +30,7 @@ class PortalTrainingTable(StableTable):
 
 class PortalHonourTable(StableTable):
     volunteer = _VolunteerColumn()
+    granting_body = tables.Column(attrs=WIDE_ONLY)
 
     class Meta:
         model = HonourRecord
@@ -35,6 +41,8 @@ class PortalHonourTable(StableTable):
 
 class PortalStarAwardTable(StableTable):
     volunteer = _VolunteerColumn()
+    hours_at_grant = tables.Column(attrs=WIDE_ONLY)
+    granting_body = tables.Column(attrs=WIDE_ONLY)
 
     class Meta:
         model = StarAward
