@@ -38,7 +38,7 @@ class _AuditTable(StableTable):
         return _record_type(record)
 
     def render_action(self, record):
-        return record.get_action_display()
+        return capfirst(record.get_action_display())  # auditlog's own labels are lower case in English
 
     @cached_property
     def page_rows(self):
