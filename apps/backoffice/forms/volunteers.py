@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RevealForm(forms.Form):
-    field = forms.ChoiceField(choices=[("id_number", _("Document number")), ("phone", _("Mobile phone"))])
+    field = forms.ChoiceField(label=_("Shown in full"), choices=[("id_number", _("Document number")), ("phone", _("Mobile phone"))])
 
 
 class StarGrantForm(forms.Form):
