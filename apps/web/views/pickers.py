@@ -14,7 +14,7 @@ from .base import ScopedViewMixin
 class PickerSearchView(ScopedViewMixin, View):
     http_method_names = ["get", "head", "options"]
 
-    def get(self, request, source):
+    def get(self, request, source, **kwargs):  # (the portal's URL also names the organization)
         if source not in self.scope.picker_sources:
             raise Http404(source)
         # Every keystroke (after the script's pause) is a request: generous, but bounded per user.
