@@ -103,3 +103,15 @@ def test_the_portal_keeps_its_organization_dropdowns_plain(world):
     assert scope.picker_url("volunteers") == reverse("portal:picker", kwargs={
         "org": world.org_a.code, "source": "volunteers"})
     assert Organization.objects.count() == 3
+
+
+def test_organization_dropdowns_of_the_office_forms_become_pickers(world, monkeypatch):
+    from apps.backoffice.forms.activities import ActivityForm
+    from apps.web.forms.volunteers import VolunteerRegistrationForm
+
+    monkeypatch.setattr(pickers, "INLINE_MAX", 1)
+    scope = OfficeScope(world.user(STREET_STAFF))
+    url = reverse("office:picker", args=["organizations"])
+    for form in (ActivityForm(scope=scope), VolunteerRegistrationForm(scope=scope)):
+        html = str(form["organization"])
+        assert f'data-picker="{url}"' in html and world.org_a.name not in html, type(form).__name__
