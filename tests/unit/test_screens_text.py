@@ -154,3 +154,33 @@ def test_a_refused_action_says_why(world, client_for):
     assert response.status_code == 403
     page = response.content.decode()
     assert 'data-testid="refusal-reason"' in page and "“编辑”" in page and "“只读”" in page
+
+
+def test_every_list_page_title_is_english_in_english(world, client_for):
+    """Titles and headings of the list pages follow the language: no Chinese in English mode."""
+    import re
+
+    from tests.unit.test_table_template import _table_views
+
+    han = re.compile(r"[\u3400-\u9fff]")
+    checked = 0
+    for name, keywords in _table_views():
+        if keywords - {"org"}:
+            continue
+        portal = "org" in keywords
+        client = client_for("org_a_admin" if portal else "city_staff")
+        url = reverse(name, kwargs={"org": world.org_a.code} if portal else {})
+        response = client.get(url, headers={"accept-language": "en"})
+        assert response.status_code == 200, (url, response.status_code)
+        if not response["Content-Type"].startswith("text/html"):
+            continue  # (a file: the national CSV export)
+        page = response.content.decode()
+        title = re.search(r"<title>(.*?)</title>", page, flags=re.S)
+        assert title, (url, page[:300])
+        title = title.group(1)
+        heading = re.search(r"<h1[^>]*>(.*?)<", page, flags=re.S)
+        assert heading, url
+        heading = heading.group(1)
+        assert not han.search(title) and not han.search(heading), (url, title, heading)
+        checked += 1
+    assert checked > 15
