@@ -61,6 +61,12 @@
     box.appendChild(status);
     select.hidden = true;
     select.tabIndex = -1;
+    // A hidden required control would stop the form silently ("not focusable"): the server's
+    // validation says what is missing instead, and the combobox tells assistive technology.
+    if (select.required) {
+      select.required = false;
+      input.setAttribute("aria-required", "true");
+    }
     select.parentNode.insertBefore(box, select.nextSibling);
 
     var matches = [];   // [{value, label}] shown in the list

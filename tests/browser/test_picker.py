@@ -42,6 +42,11 @@ def test_volunteers_are_chosen_by_typing_and_the_keyboard(page, browser_world, f
 
     combobox = page.get_by_role("combobox", name=re.compile("志愿者"))
     assert not page.locator("#id_volunteers").is_visible()
+    # Nobody chosen: the form is sent and the server says what is missing (a hidden required
+    # select would have stopped the form without a word).
+    page.click("[data-testid=enter-records]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".alert-danger").inner_text() == "请至少选择一名志愿者。"
     combobox.focus()
     page.keyboard.type("张")
     options = page.locator("[role=listbox] [role=option]")

@@ -18,7 +18,8 @@ class RecordEntryForm(forms.Form):
     """Bulk entry: the chosen volunteers served the whole activity unless hours are given."""
 
     volunteers = forms.ModelMultipleChoiceField(label=_("Volunteers"), queryset=Volunteer.objects.none(),
-                                                widget=forms.SelectMultiple(attrs={"size": 8}))
+                                                widget=forms.SelectMultiple(attrs={"size": 8}),
+                                                error_messages={"required": _("Choose at least one volunteer.")})
     hours = forms.DecimalField(label=_("Hours each"), required=False, min_value=0.01, decimal_places=2,
                                help_text=_("Leave empty for the activity's full duration."))
     content = forms.CharField(label=_("Service content"), max_length=200, required=False)
