@@ -14,6 +14,7 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils.text import capfirst
 
 
 @lru_cache(maxsize=4)
@@ -93,7 +94,10 @@ class EncryptedCharField(models.TextField):
     def formfield(self, **kwargs):
         from django import forms
 
-        return forms.CharField(max_length=self.clear_max_length, required=not self.blank, **{
+        # The field's own label and help text, as Django's fields give them: without them a form
+        # would label the field from its name, in English whatever the language ("Contact phone").
+        defaults = {"label": capfirst(self.verbose_name), "help_text": self.help_text}
+        return forms.CharField(max_length=self.clear_max_length, required=not self.blank, **defaults | {
             k: v for k, v in kwargs.items() if k in {"label", "help_text", "initial"}
         })
 

@@ -4,6 +4,7 @@ import datetime
 
 import django_filters
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 def local_day_start(day: datetime.date) -> datetime.datetime:
@@ -33,3 +34,21 @@ class DayRangeFilter(django_filters.DateFilter):
         if self.bound == "to":
             value = value + datetime.timedelta(days=1)
         return super().filter(qs, local_day_start(value))
+
+
+class YesNoFilter(django_filters.ChoiceFilter):
+    """A yes/no question about a boolean column, offered as 全部 / 是 / 否.
+
+    django-filter's ``BooleanFilter`` draws Django's ``NullBooleanSelect``, whose first choice reads
+    "Unknown" (未知) where a filter means "any". The values stay ``true``/``false``, which is what
+    the boolean filter took, so links that carry them keep working."""
+
+    YES, NO = "true", "false"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, choices=[(self.YES, _("Yes")), (self.NO, _("No"))], **kwargs)
+
+    def filter(self, qs, value):
+        if value not in (self.YES, self.NO):
+            return qs
+        return super().filter(qs, value == self.YES)

@@ -16,11 +16,12 @@ column library after the stock ones, which makes the library choose them for mod
 3. The stock ``bootstrap5.html`` computes ``column.attrs`` (the th, td and footer attributes and
 their classes, through ``computed_values`` and ``get_column_class_names``) for every cell, and
 renders every cell through three template tags. ``render_row`` writes a row as the template
-writes it (``templates/django_tables2/gz_bootstrap5.html`` calls it; the HTML is the same, tested
-against the stock template): a column whose attributes contain no callable, in a table that
-does not override ``get_column_class_names``, gets the same ``<td>`` attributes in every row,
-computed once per table; other columns are computed per cell as before. The copy was checked
-against one django-tables2 release, pinned in ``tests/unit/test_table_template.py``.
+writes it (``templates/django_tables2/gz_bootstrap5.html`` calls it; the HTML is the same apart
+from ``data-label`` below, tested against the stock template): a column whose attributes contain
+no callable, in a table that does not override ``get_column_class_names``, gets the same ``<td>``
+attributes in every row, computed once per table; other columns are computed per cell as before. The copy was checked
+against one django-tables2 release, pinned in ``tests/unit/test_table_template.py``. It adds one
+attribute to every cell, ``data-label`` (the column's header), which phones' stacked rows show.
 
 And one rule for every table: ``StableTable`` ends every ordering with the primary key, so rows
 that tie on the sorted column keep their order from one page to the next (PostgreSQL returns
@@ -35,9 +36,12 @@ from django.db.models import QuerySet
 from django.template.base import Variable, render_value_in_context
 from django.templatetags import l10n
 from django.utils import formats, timezone
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django_tables2 import utils
 from django_tables2.columns import library
+
+from apps.core.formats import format_amount
 
 _original_signature = utils.signature
 
@@ -87,6 +91,21 @@ class LocalDateTimeColumn(_DirectDateFormatMixin, tables.DateTimeColumn):
     short_format, long_format = "SHORT_DATETIME_FORMAT", "DATETIME_FORMAT"
 
 
+class AmountColumn(tables.Column):
+    """An amount of yuan as the interface writes it, ``¥1,234,567.00`` (``apps.core.formats``),
+    right-aligned; exports (``value``) keep the number itself, which a spreadsheet can add up."""
+
+    def __init__(self, *args, attrs=None, **kwargs):
+        aligned = {"th": {"class": "text-end"}, "td": {"class": "text-end"}}
+        super().__init__(*args, attrs={**aligned, **(attrs or {})}, **kwargs)
+
+    def render(self, value):
+        return format_amount(value)
+
+    def value(self, value):
+        return value
+
+
 # The whitespace of bootstrap5.html's ``table.tbody.row`` block.
 _ROW_OPEN = "\n                    <tr "
 _CELLS_OPEN = ">\n                        "
@@ -120,18 +139,27 @@ def _cell_html(context, column, cell):
     return render_value_in_context(cell, context)
 
 
+def _data_label(bound_column):
+    """The column's header as plain text in a ``data-label`` attribute: on a phone the rows are
+    stacked as cards (``static/css/gongzhi.css``), where CSS writes it before each cell."""
+    return format_html(' data-label="{}"', strip_tags(str(bound_column.header)).strip())
+
+
 def render_row(context, row):
-    """One ``<tr>`` of the body, as the stock template's ``table.tbody.row`` block writes it."""
+    """One ``<tr>`` of the body, as the stock template's ``table.tbody.row`` block writes it, and
+    each ``<td>`` with its column's header in ``data-label`` (the one difference)."""
     table = row.table
     td_attributes = table.__dict__.setdefault("_gz_td_attributes", {})
+    labels = table.__dict__.setdefault("_gz_td_labels", {})
     parts = [_ROW_OPEN, row.attrs.as_html(), _CELLS_OPEN]
     for column, cell in row.items():  # (items() also sets current_record/current_value for attrs)
         attributes = td_attributes.get(column.name)
         if attributes is None:
             attributes = td_attributes[column.name] = _td_attributes(table, column)
+            labels[column.name] = _data_label(column)
         if attributes is _PER_CELL:
             attributes = column.attrs["td"].as_html()
-        parts += (_CELL_OPEN, attributes, ">", _cell_html(context, column, cell), _CELL_CLOSE)
+        parts += (_CELL_OPEN, attributes, labels[column.name], ">", _cell_html(context, column, cell), _CELL_CLOSE)
     parts.append(_ROW_CLOSE)
     return mark_safe("".join(parts))  # attributes from as_html(), cells escaped as the template does
 

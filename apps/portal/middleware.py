@@ -52,7 +52,9 @@ class PortalTenantMiddleware:
         if membership is None:
             raise Http404(_("No such organization, or you are not a member of it."))
         if not membership.has_role(required_role):
-            raise PermissionDenied(_("Your role in this organization does not allow this."))
+            raise PermissionDenied(_("This needs the role “%(needed)s” in this organization; yours is “%(yours)s”. "
+                                     "Ask an administrator of the organization.") % {
+                "needed": OrgRole(required_role).label, "yours": membership.get_role_display()})
         request.membership = membership
         request.organization = membership.organization
         return None

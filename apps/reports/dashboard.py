@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from apps.core.formats import format_amount
 from apps.organizations.models import LegalForm, OrgStatus, PartyOrgType
 
 from . import charts, selectors
@@ -116,8 +117,8 @@ def _spend_panel(board):
         (_("Committed"), [board.spend[y].committed for y in years]),
         (_("Paid"), [board.spend[y].paid for y in years]),
     ])
-    rows = [(year, board.spend[year].budget, board.spend[year].committed, board.spend[year].paid,
-             f"{board.spend[year].paid_percent}%") for year in years]
+    rows = [(year, format_amount(board.spend[year].budget), format_amount(board.spend[year].committed),
+             format_amount(board.spend[year].paid), f"{board.spend[year].paid_percent}%") for year in years]
     return Panel("spend", _("Purchased-service spend against budget"), chart,
-                 [_("Fiscal year"), _("Budget (yuan)"), _("Committed (yuan)"), _("Paid (yuan)"), _("Paid / budget")],
+                 [_("Fiscal year"), _("Budget"), _("Committed"), _("Paid"), _("Paid / budget")],
                  rows, note=_("Committed: contract amounts and supplementary agreements."))

@@ -7,6 +7,8 @@ from django.db.models import Q
 from apps.core.crypto import defer_encrypted
 from apps.core.forms import LabelColumnsOnlyMixin
 
+from .pickers import use_picker
+
 
 class ScopedFilterSet(LabelColumnsOnlyMixin, django_filters.FilterSet):
     """Every model dropdown goes through ``scope.rows()`` (the back office: the user's area; the
@@ -30,6 +32,17 @@ class ScopedFilterSet(LabelColumnsOnlyMixin, django_filters.FilterSet):
                     f"{type(self).__name__}.{name} lists {queryset.model.__name__}, which has no scoping: give the "
                     f"model a ScopedQuerySet, or name the filter in unscoped if everybody may see every row.")
             filter_.queryset = defer_encrypted(scope.rows(queryset))
+
+    @property
+    def form(self):
+        """Dropdowns of many organizations or volunteers become pickers (``apps.web.pickers``)."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, field in form.fields.items():
+                if getattr(field, "queryset", None) is not None and name not in self.unscoped \
+                        and self.scope is not None:
+                    use_picker(field, self.scope)
+        return self._form
 
 
 class KeywordFilterMixin:

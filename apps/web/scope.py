@@ -22,6 +22,8 @@ from apps.organizations.models import Organization
 
 class Scope:
     namespace = ""
+    #: The picker sources (``apps.web.pickers.SOURCES``) this audience searches at its ``picker`` URL.
+    picker_sources: tuple = ()
 
     def rows(self, queryset):
         """The rows of ``queryset`` (a manager or queryset of a scoped model) this scope works with."""
@@ -40,6 +42,10 @@ class Scope:
 
     def redirect(self, name, anchor="", **kwargs):
         return redirect(self.url(name, **kwargs) + anchor)
+
+    def picker_url(self, source):
+        """Where this audience's pickers search ``source`` (None: its dropdowns stay plain)."""
+        return self.url("picker", source=source) if source in self.picker_sources else None
 
     def communities(self):
         """Communities a form may offer as a residence or an activity's place."""
@@ -61,6 +67,7 @@ class Scope:
 
 class OfficeScope(Scope):
     namespace = "office"
+    picker_sources = ("volunteers", "organizations")
 
     def __init__(self, user):
         self.user = user
@@ -81,6 +88,7 @@ class OfficeScope(Scope):
 
 class PortalScope(Scope):
     namespace = "portal"
+    picker_sources = ("volunteers",)  # (its organizations are the one organization)
 
     def __init__(self, organization, membership):
         self.organization = organization

@@ -156,6 +156,8 @@ AXES_RESET_ON_SUCCESS = True
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date and number format in both languages (config/formats; apps/core/formats.py uses them).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -214,7 +216,8 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # What anyone can repeat, per client address (issue 14): (attempts, window in minutes), counted in
 # the database by apps/core/ratelimit.py through apps/web/ratelimits.py. "checkin": failed phone
 # sign-ins per activity; "signup": submitted sign-up and invitation-acceptance forms (each may create
-# an account); "password_reset": reset requests (each may send an e-mail) and invalid reset links.
+# an account); "password_reset": reset requests (each may send an e-mail) and invalid reset links;
+# "picker": searches of the choosers of volunteers and organizations.
 RATE_LIMITS = {
     "checkin": (env_int("GONGZHI_CHECKIN_ATTEMPTS", 5), env_int("GONGZHI_CHECKIN_WINDOW_MINUTES", 10)),
     # The home page's "find today's activity by its code": look-ups that find nothing.
@@ -222,6 +225,9 @@ RATE_LIMITS = {
     "signup": (env_int("GONGZHI_SIGNUP_ATTEMPTS", 10), env_int("GONGZHI_SIGNUP_WINDOW_MINUTES", 60)),
     "password_reset": (env_int("GONGZHI_PASSWORD_RESET_ATTEMPTS", 5),
                        env_int("GONGZHI_PASSWORD_RESET_WINDOW_MINUTES", 60)),
+    # Searches of the pickers (issue 16.9), per signed-in user and address: one per keystroke
+    # after a pause, so a busy clerk makes a few hundred an hour; a script making thousands waits.
+    "picker": (env_int("GONGZHI_PICKER_SEARCHES", 600), env_int("GONGZHI_PICKER_WINDOW_MINUTES", 10)),
 }
 
 LOGGING = {

@@ -104,5 +104,5 @@ def test_project_from_approval_to_closing(page, browser_world):
     project.refresh_from_db()
     assert project.status == ProjectStatus.CLOSED
     assert page.locator("[data-testid=project-status]").inner_text() == "已结项"
-    assert "180000" in page.locator("[data-testid=paid]").inner_text()
+    assert "¥180,000.00" in page.locator("[data-testid=paid]").inner_text()
     screenshot(page, "procurement-closed")

@@ -60,7 +60,7 @@ def test_what_the_service_refuses_shows_the_rule_and_never_reaches_the_constrain
     with CaptureQueriesContext(connection) as queries, pytest.raises(ValidationError) as error:
         factories.contract(world, project, amount="100000.15", bond="10000.02")
     assert error.value.message_dict == {"performance_bond": [
-        "The performance bond may not exceed 10% of the contract amount (10000.01 yuan)."]}
+        "The performance bond may not exceed 10% of the contract amount (¥10,000.01)."]}
     # Neither full_clean's constraint check (SELECT 1 AS "_check" …) nor an INSERT ran.
     sqls = [q["sql"] for q in queries.captured_queries]
     assert not any('"_check"' in sql or sql.startswith('INSERT INTO "procurement_contract"') for sql in sqls)
@@ -72,5 +72,5 @@ def test_the_limit_and_the_message_follow_the_share(world, monkeypatch):
     assert rules.max_performance_bond(Decimal("100000.15")) == Decimal("5000.00")
     with pytest.raises(ValidationError) as error:
         check_bond(Decimal("100000.15"), Decimal("5000.01"))
-    assert "5% of the contract amount (5000.00 yuan)" in error.value.message_dict["performance_bond"][0]
+    assert "5% of the contract amount (¥5,000.00)" in error.value.message_dict["performance_bond"][0]
     assert rules.percent(Decimal("0.125")) == "12.5"

@@ -78,5 +78,5 @@ def test_supplements_of_exactly_ten_percent_on_an_odd_amount(world):
 
     with pytest.raises(ValidationError) as error:
         add("BC-1", "10000.02")  # 10.0000 % + 0.005 fen: over the share
-    assert "10000.01" in error.value.message_dict["amount"][0]
+    assert "¥10,000.01" in error.value.message_dict["amount"][0]
     assert add("BC-1", "10000.01").amount == Decimal("10000.01")

@@ -28,7 +28,7 @@ def test_one_fen_over_ten_percent_is_refused(world):
     contract = factories.performing_contract(world, amount="100000.15")
     with pytest.raises(ValidationError) as refused:
         _add(world, contract, "10000.02")
-    assert "10%" in refused.value.message_dict["amount"][0] and "10000.01" in refused.value.message_dict["amount"][0]
+    assert "10%" in refused.value.message_dict["amount"][0] and "¥10,000.01" in refused.value.message_dict["amount"][0]
     _add(world, contract, "10000.01")
 
 

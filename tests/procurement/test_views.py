@@ -64,7 +64,7 @@ def test_public_disclosure_shows_published_contracts_and_lists_without_personal_
     CreditListing.objects.create(organization=world.org_b, kind=CreditListKind.ABNORMAL, reason="联系人王五失联",
                                  decision_document="杭民〔2025〕9号", listed_on=date(2025, 1, 2))
     page = client_for(ANONYMOUS).get(reverse("public:disclosure")).content.decode()
-    assert published.number in page and org.name in page and "100000.00" in page and "2025-03-04" in page
+    assert published.number in page and org.name in page and "¥100,000.00" in page and "2025-03-04" in page
     assert unpublished.number not in page and "未公开项目" not in page
     assert world.org_b.name in page and "杭民〔2025〕9号" in page
     for personal in ["张三丰", "李四光", "13812345678", "王五", world.user(STREET_STAFF).username]:

@@ -1,6 +1,9 @@
 """The project's table template (rows written by ``apps.core.tables.render_row``) gives the HTML
 of django-tables2's stock ``bootstrap5.html``, on every list page and on tables that use the
-per-cell features (callable attributes, row attributes, localization, callable cells)."""
+per-cell features (callable attributes, row attributes, localization, callable cells), with one
+deliberate difference: every body cell carries its column's header as ``data-label`` (phones show
+the rows as stacked cards, issue 16.8). The comparisons take that attribute out of our HTML after
+checking that every cell has the right one."""
 
 import importlib.metadata
 import io
@@ -72,6 +75,28 @@ def _table_views():
     return sorted(walk(get_resolver().url_patterns, None))
 
 
+DATA_LABEL = re.compile(r' data-label="([^"]*)"')
+
+
+def without_data_labels(html):
+    """Our HTML with the one attribute the stock template does not write taken out, after checking
+    that every body cell has it: ``(html, [label of each cell])``."""
+    body = "".join(re.findall(r"<tbody.*?</tbody>", html, flags=re.S))
+    cells = re.findall(r"<td [^>]*>", body)
+    labels = [DATA_LABEL.search(cell) for cell in cells]
+    empty_rows = len(re.findall(r'<td colspan="', body))
+    assert sum(label is None for label in labels) == empty_rows, [c for c, lb in zip(cells, labels) if lb is None][:3]
+    return DATA_LABEL.sub("", html), [label.group(1) for label in labels if label]
+
+
+def test_without_data_labels_reports_a_cell_without_one():
+    html = '<tbody><tr><td  data-label="名称">a</td><td class="x">b</td></tr></tbody>'
+    with pytest.raises(AssertionError):
+        without_data_labels(html)
+    assert without_data_labels('<tbody><tr><td  data-label="名称">a</td></tr></tbody>') == (
+        "<tbody><tr><td >a</td></tr></tbody>", ["名称"])
+
+
 def _with_stock_template(monkeypatch):
     monkeypatch.setattr(tables.Table, "template_name", property(lambda self: STOCK, lambda self, value: None))
 
@@ -114,8 +139,16 @@ def test_every_list_page_is_the_same_as_with_the_stock_template(db, monkeypatch)
         with monkeypatch.context() as patched:
             _with_stock_template(patched)
             stock.append(_page(client, url))
+    labelled = 0
     for (_, url), mine, theirs in zip(pages, ours, stock, strict=True):
+        mine, labels = without_data_labels(mine)
         assert mine == theirs, url
+        headers = [re.sub(r"<[^>]+>", "", header).strip() for header in re.findall(
+            r'<th [^>]*scope="col">(.*?)</th>', theirs, flags=re.S)]
+        if labels:  # each cell is labelled with its column's header, in order
+            assert labels == headers * (len(labels) // len(headers)), url
+            labelled += 1
+    assert labelled > len(pages) / 2
     assert sum("<td " in html for html in ours) > len(pages) / 2  # most pages have rows
     assert any("page-link" in html for html in ours)  # and some are paginated
 
@@ -165,7 +198,10 @@ def test_per_cell_features_give_the_stock_html(table_class, rows, language, sett
 
     with translation.override(language):
         ours, stock = render(PROJECT), render(STOCK)
+    ours, labels = without_data_labels(ours)
     assert ours == stock
+    if rows:
+        assert labels[:6] == ["Name", "N", "Amount", "Plain", "Thing", "Markup"]
     if rows:  # page 2 of the rows sorted by n, descending
         assert 'id="b"' in ours and 'data-id="1002" class="r even"' in ours and 'n1001" data-x="a&amp;b"' in ours
         assert "called 1001" in ours and "&lt;i&gt;kept escaped&lt;/i&gt;" in ours

@@ -1,13 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.filters import YesNoFilter
 from apps.holidays.models import DayKind, HolidayDay, HolidayYear
 
 from .base import ScopedFilterSet
 
 
 class HolidayYearFilter(ScopedFilterSet):
-    entered = django_filters.BooleanFilter(label=_("Entered"))
+    entered = YesNoFilter(label=_("Entered"))
 
     class Meta:
         model = HolidayYear

@@ -2,6 +2,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.filters import YesNoFilter
 from apps.organizations.models import Organization
 from apps.procurement.models import CatalogueItem, Contract, ProcurementMethod, Project, ProjectStatus
 
@@ -11,7 +12,7 @@ from .base import KeywordFilterMixin, ScopedFilterSet
 class CatalogueFilter(KeywordFilterMixin, ScopedFilterSet):
     keyword_fields = ("name", "code")
     keyword = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword")
-    on_negative_list = django_filters.BooleanFilter(label=_("On the negative list"))
+    on_negative_list = YesNoFilter(label=_("On the negative list"))
 
     class Meta:
         model = CatalogueItem

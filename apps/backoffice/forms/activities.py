@@ -5,6 +5,7 @@ from apps.activities.models import Activity, OrganizerKind
 from apps.procurement.models import Contract
 from apps.volunteers.models import Team
 from apps.web.forms.records import DATETIME_INPUT
+from apps.web.pickers import use_picker
 
 
 class ActivityForm(forms.ModelForm):
@@ -23,6 +24,7 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = scope.organizations()
+        use_picker(self.fields["organization"], scope)  # (a street has hundreds)
         self.fields["team"].queryset = scope.rows(Team.objects).order_by("name")
         self.fields["community"].queryset = scope.communities()
         # Any contract the user may see; clean() then requires its provider to be the organizer.

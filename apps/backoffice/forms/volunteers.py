@@ -8,7 +8,7 @@ from apps.volunteers.models import EXTRA_FIELDS, PoliticalStatus
 
 
 class RevealForm(forms.Form):
-    field = forms.ChoiceField(choices=[("id_number", _("Document number")), ("phone", _("Mobile phone"))])
+    field = forms.ChoiceField(label=_("Shown in full"), choices=[("id_number", _("Document number")), ("phone", _("Mobile phone"))])
 
 
 class StarGrantForm(forms.Form):

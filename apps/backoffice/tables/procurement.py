@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, field_header, iso_date, true_false
-from apps.core.tables import StableTable
+from apps.core.tables import AmountColumn, StableTable
 from apps.procurement.models import CatalogueItem, Contract, Project
 
 
@@ -58,6 +58,7 @@ class ProjectTable(StableTable):
     name = tables.LinkColumn("office:procurement_project_detail", args=[tables.A("pk")])
     purchaser = tables.Column(order_by=("purchaser__name",))
     catalogue_item = tables.Column(order_by=("catalogue_item__code",))
+    budget_amount = AmountColumn()
 
     class Meta:
         model = Project
@@ -82,6 +83,7 @@ class ContractTable(StableTable):
     number = tables.LinkColumn("office:procurement_contract_detail", args=[tables.A("pk")])
     project = tables.Column(order_by=("project__name",))
     provider = tables.Column(order_by=("provider__name",))
+    amount = AmountColumn()
     published_on = tables.Column(default="—")
     filed_on = tables.Column(default="—")
     flags = tables.Column(verbose_name=_("Flags"), empty_values=(), orderable=False)

@@ -3,7 +3,10 @@
 from django.urls import path
 
 from ..views import areas, home
-from . import audit, calendar, imports, onboarding, organizations, procurement, reports, volunteer_reviews, volunteers
+from . import (
+    audit, calendar, imports, onboarding, organizations, pickers, procurement, reports, volunteer_reviews,
+    volunteers,
+)
 
 app_name = "office"
 
@@ -20,4 +23,5 @@ urlpatterns = [
     *onboarding.urlpatterns,
     *calendar.urlpatterns,
     *audit.urlpatterns,
+    *pickers.urlpatterns,
 ]

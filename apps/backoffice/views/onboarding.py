@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
@@ -33,7 +34,7 @@ class ApplicationListView(OfficeListView):
     table_class = SignupApplicationTable
     filterset_class = SignupApplicationFilter
     select_related = ("area",)
-    title = _("Sign-up applications")
+    title = gettext_lazy("Sign-up applications")
     export_formats = ()
     template_name = "backoffice/onboarding/list.html"
 
@@ -89,7 +90,7 @@ class ChangeRequestListView(OfficeListView):
     table_class = ChangeRequestTable
     filterset_class = ChangeRequestFilter
     select_related = ("organization",)
-    title = _("Change requests")
+    title = gettext_lazy("Change requests")
     export_formats = ()
     template_name = "backoffice/onboarding/list.html"
 

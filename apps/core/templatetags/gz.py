@@ -1,5 +1,8 @@
+from decimal import Decimal, InvalidOperation
+
 from django import template
 
+from apps.core.formats import format_amount, format_date, format_datetime
 from apps.core.tables import render_row
 
 register = template.Library()
@@ -27,3 +30,26 @@ def bootstrap(field):
 def table_row(context, row):
     """A django-tables2 body row, written in Python (see ``apps.core.tables.render_row``)."""
     return render_row(context, row)
+
+
+# The interface's one date and amount format (apps/core/formats.py): ``{{ day|day }}``,
+# ``{{ moment|day_time }}``, ``{{ money|amount }}`` (``|amount:10000`` for a value kept in 10,000 yuan).
+
+@register.filter
+def day(value):
+    return format_date(value)
+
+
+@register.filter
+def day_time(value):
+    return format_datetime(value)
+
+
+@register.filter
+def amount(value, unit=None):
+    if unit is not None and value is not None and value != "":
+        try:
+            value = Decimal(str(value)) * Decimal(str(unit))
+        except InvalidOperation:
+            return format_amount(None)
+    return format_amount(value)

@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_date
-from apps.core.tables import StableTable
+from apps.core.tables import AmountColumn, StableTable
 from apps.procurement.models import Contract, Project
 
 
@@ -11,6 +11,7 @@ class PortalContractTable(StableTable):
     project = tables.Column(verbose_name=_("project"), accessor="project__name", order_by=("project__name",))
     purchaser = tables.Column(verbose_name=_("purchaser"), accessor="project__purchaser__name", orderable=False)
     status = tables.Column(verbose_name=_("status"), accessor="project__get_status_display", orderable=False)
+    amount = AmountColumn()
 
     class Meta:
         model = Contract

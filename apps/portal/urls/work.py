@@ -4,9 +4,12 @@ checked by the portal middleware); object ids are looked up through the organiza
 
 from django.urls import path
 
-from ..views import activities, certificates, contracts, records, reports, teams, volunteer_records, volunteers
+from ..views import (
+    activities, certificates, contracts, pickers, records, reports, teams, volunteer_records, volunteers,
+)
 
 urlpatterns = [
+    path("<str:org>/pick/<str:source>/", pickers.PortalPickerSearchView.as_view(), name="picker"),
     path("<str:org>/volunteers/", volunteers.VolunteerListView.as_view(), name="work_volunteer_list"),
     path("<str:org>/volunteers/new/", volunteers.VolunteerRegisterView.as_view(), name="work_volunteer_register"),
     path("<str:org>/volunteers/add/", volunteers.VolunteerAddExistingView.as_view(), name="work_volunteer_add"),

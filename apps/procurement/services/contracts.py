@@ -7,6 +7,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.formats import format_amount
 from apps.organizations.selectors import award_refusals, current_grade
 
 from .. import rules
@@ -37,8 +38,8 @@ def project_committed(project: Project) -> Decimal:
 def _check_budget(project: Project, amount: Decimal, field: str):
     remaining = project.budget_amount - project_committed(project)
     if amount > remaining:
-        raise ValidationError({field: _("%(amount)s yuan exceeds the project's remaining budget of %(remaining)s "
-                                        "yuan.") % {"amount": amount, "remaining": remaining}})
+        raise ValidationError({field: _("%(amount)s exceeds the project's remaining budget of %(remaining)s.") % {
+            "amount": format_amount(amount), "remaining": format_amount(remaining)}})
 
 
 def check_term(start_date: date, end_date: date, justification: str):
@@ -58,8 +59,8 @@ def check_bond(amount: Decimal, bond: Decimal):
     limit = rules.max_performance_bond(amount)
     if bond < 0 or bond > limit:
         raise ValidationError({"performance_bond": _(
-            "The performance bond may not exceed %(share)s%% of the contract amount (%(limit)s yuan)."
-        ) % {"share": rules.percent(rules.MAX_BOND_SHARE), "limit": limit}})
+            "The performance bond may not exceed %(share)s%% of the contract amount (%(limit)s)."
+        ) % {"share": rules.percent(rules.MAX_BOND_SHARE), "limit": format_amount(limit)}})
 
 
 @transaction.atomic
@@ -150,9 +151,10 @@ def supplement_add(
     limit = rules.max_supplement_total(contract.amount)
     if already + amount > limit:
         raise ValidationError({"amount": _(
-            "Supplementary agreements may total at most %(share)s%% of the original amount (%(limit)s yuan); "
-            "%(already)s yuan is already agreed."
-        ) % {"share": rules.percent(rules.MAX_SUPPLEMENT_SHARE), "limit": limit, "already": already}})
+            "Supplementary agreements may total at most %(share)s%% of the original amount (%(limit)s); "
+            "%(already)s is already agreed."
+        ) % {"share": rules.percent(rules.MAX_SUPPLEMENT_SHARE), "limit": format_amount(limit),
+             "already": format_amount(already)}})
     _check_budget(contract.project, amount, "amount")
     if signed_on < contract.signed_on:
         raise ValidationError({"signed_on": _("A supplementary agreement cannot predate the contract.")})

@@ -7,6 +7,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.formats import format_amount
+
 from ..models import (
     Acceptance, AcceptanceResult, Contract, Evaluation, PaymentCondition, PaymentMilestone, PerformanceTarget,
     ProgressReport, Project, ProjectStatus, ReportStatus, TargetKind,
@@ -78,8 +80,8 @@ def payment_plan(
     total = contract_total(contract)
     if planned_amount is not None and planned + planned_amount > total:
         raise ValidationError({"planned_amount": _("Planned payments would exceed the contract total of %(total)s "
-                                                   "yuan (%(planned)s yuan already planned).")
-                               % {"total": total, "planned": planned}})
+                                                   "(%(planned)s already planned).")
+                               % {"total": format_amount(total), "planned": format_amount(planned)}})
     payment = PaymentMilestone(contract=contract, name=name, condition=condition,
                                planned_amount=planned_amount, planned_on=planned_on)
     payment.full_clean()
@@ -113,9 +115,9 @@ def payment_record(
         # Paying more than planned changes the contract's money: that is a supplementary agreement
         # (within its 10 % limit) and a payment planned for it, never a larger payment here.
         raise ValidationError({"paid_amount": _(
-            "The payment exceeds the %(planned)s yuan planned for this milestone: paying more needs a "
+            "The payment exceeds the %(planned)s planned for this milestone: paying more needs a "
             "supplementary agreement and a payment planned for it."
-        ) % {"planned": payment.planned_amount}})
+        ) % {"planned": format_amount(payment.planned_amount)}})
     paid = contract.payments.aggregate(total=Sum("paid_amount"))["total"] or ZERO
     total = contract_total(contract)
     if paid + paid_amount > total:

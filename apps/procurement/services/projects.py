@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from apps.core.formats import format_amount
+
 from ..models import ALLOWED_TRANSITIONS, CatalogueItem, Project, ProjectStatus
 from ..permissions import PURCHASER_LEVELS, require_manager
 
@@ -59,8 +61,8 @@ def project_update(*, actor, project: Project, **fields) -> Project:
     _check_catalogue_item(project.catalogue_item)
     committed = project_committed(project)
     if project.budget_amount is not None and project.budget_amount < committed:
-        raise ValidationError({"budget_amount": _("The budget cannot be less than the %(amount)s yuan already "
-                                                  "committed to contracts.") % {"amount": committed}})
+        raise ValidationError({"budget_amount": _("The budget cannot be less than the %(amount)s already "
+                                                  "committed to contracts.") % {"amount": format_amount(committed)}})
     project.full_clean()
     project.save()
     return project

@@ -5,8 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Evaluation
+from apps.core.forms import load_label_columns_only
 from apps.volunteers.models import Volunteer
 
+from ..pickers import use_picker
 from .periods import PeriodForm
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -16,14 +18,20 @@ class RecordEntryForm(forms.Form):
     """Bulk entry: the chosen volunteers served the whole activity unless hours are given."""
 
     volunteers = forms.ModelMultipleChoiceField(label=_("Volunteers"), queryset=Volunteer.objects.none(),
-                                                widget=forms.SelectMultiple(attrs={"size": 8}))
+                                                widget=forms.SelectMultiple(attrs={"size": 8}),
+                                                error_messages={"required": _("Choose at least one volunteer.")})
     hours = forms.DecimalField(label=_("Hours each"), required=False, min_value=0.01, decimal_places=2,
                                help_text=_("Leave empty for the activity's full duration."))
     content = forms.CharField(label=_("Service content"), max_length=200, required=False)
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["volunteers"].queryset = scope.rows(Volunteer.objects).order_by("name")
+        field = self.fields["volunteers"]
+        field.queryset = scope.rows(Volunteer.objects).order_by("name")
+        # Options show names and numbers only (no encrypted column is read); a scope with many
+        # volunteers gets the searchable picker instead of thousands of options.
+        load_label_columns_only(field)
+        use_picker(field, scope)
 
 
 class RecordCorrectionForm(forms.Form):
@@ -41,7 +49,7 @@ class RecordCorrectionForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    action = forms.ChoiceField(choices=[("dispute", _("Dispute")), ("void", _("Void"))])
+    action = forms.ChoiceField(label=_("What to do"), choices=[("dispute", _("Dispute")), ("void", _("Void"))])
     reason = forms.CharField(label=_("Reason"), max_length=200, error_messages={"required": _("Give a reason.")})
 
 
@@ -59,6 +67,8 @@ class CertificateRequestForm(PeriodForm):
         if volunteer is None:
             del self.fields["organization"]
             self.fields["volunteer"].queryset = scope.rows(Volunteer.objects).order_by("name")
+            load_label_columns_only(self.fields["volunteer"])
+            use_picker(self.fields["volunteer"], scope)
         else:
             del self.fields["volunteer"]
             self.fields["organization"].queryset = scope.organizations().filter(

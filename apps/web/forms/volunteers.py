@@ -6,6 +6,8 @@ from apps.organizations.models import Organization
 from apps.volunteers.consent import PRIVACY_NOTICE_VERSION
 from apps.volunteers.models import DocumentType, PoliticalStatus, Sex
 
+from ..pickers import use_picker
+
 
 class VolunteerRegistrationForm(forms.Form):
     """Registration of a new volunteer with the privacy-notice consent. Staff may choose an
@@ -43,6 +45,7 @@ class VolunteerRegistrationForm(forms.Form):
             del self.fields["organization"]
         else:
             self.fields["organization"].queryset = scope.organizations()
+            use_picker(self.fields["organization"], scope)  # (a street has hundreds)
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,7 @@
 """The list page of both audiences: django-filter + django-tables2 over the scope's rows, with
 CSV/XLSX export of the filtered set (streamed and audited by ``StreamingExportMixin``)."""
 
+from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 from django_tables2 import LazyPaginator, SingleTableMixin
 
@@ -37,6 +38,24 @@ class ScopedListView(ScopedViewMixin, StreamingExportMixin, SingleTableMixin, Fi
             queryset = queryset.prefetch_related(*self.prefetch_related)
         return queryset
 
+    def filters_applied(self):
+        """Whether the request narrows the list by a filter (sorting and paging do not)."""
+        filterset = getattr(self, "filterset", None)
+        if filterset is None:
+            return False
+        return any(self.request.GET.get(name, "").strip() for name in filterset.form.fields)
+
+    def get_table(self, **kwargs):
+        table = super().get_table(**kwargs)
+        # An empty table says why: nothing matches the filters (the page offers to reset them),
+        # or nothing has been recorded yet (the page offers to add the first).
+        things = self.model._meta.verbose_name_plural
+        if self.filters_applied():
+            table.empty_text = _("No %(things)s match these filters.") % {"things": things}
+        else:
+            table.empty_text = _("No %(things)s yet.") % {"things": things}
+        return table
+
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "request": self.request, "scope": self.scope}
 
@@ -48,4 +67,8 @@ class ScopedListView(ScopedViewMixin, StreamingExportMixin, SingleTableMixin, Fi
         context["title"] = self.title or self.model._meta.verbose_name_plural
         context["export_formats"] = self.export_formats
         context["can_edit"] = self.scope.allows("editor")
+        context["filters_applied"] = self.filters_applied()
+        page = getattr(context.get("table"), "page", None)
+        # (the page's rows are a list already: LazyPaginator fetched them)
+        context["list_is_empty"] = page is not None and not page.object_list
         return context
