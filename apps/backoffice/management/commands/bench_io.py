@@ -88,11 +88,14 @@ class Command(BaseCommand):
         parser.add_argument("--records", type=int, default=200_000)
         parser.add_argument("--upload-rows", type=int, default=0,
                             help="Also upload a CSV file with this many rows (e.g. 3000000), as the upload view does.")
+        parser.add_argument("--updates", action="store_true",
+                            help="Then import the file again with every row's phone and skills changed (the update "
+                                 "path: preview of changes, executemany UPDATE, history entries).")
 
-    def handle(self, *args, rows, records, upload_rows, **options):
+    def handle(self, *args, rows, records, upload_rows, updates=False, **options):
         try:
             with transaction.atomic():
-                self._run(rows, records, upload_rows)
+                self._run(rows, records, upload_rows, updates)
                 raise _Rollback
         except _Rollback:
             self.stdout.write("database rolled back: nothing was kept")
@@ -100,7 +103,7 @@ class Command(BaseCommand):
     def _say(self, label, seconds):
         self.stdout.write(f"{label:<40} {seconds:7.1f} s   ru_maxrss {_rss_mb():7.1f} MB")
 
-    def _run(self, rows, records, upload_rows=0):
+    def _run(self, rows, records, upload_rows=0, updates=False):
         from apps.accounts.models import User
 
         city = Area.objects.create(code="990100000000", name="基准市", level=AreaLevel.CITY, code_year=1999)
@@ -130,6 +133,8 @@ class Command(BaseCommand):
         if job.status != "done":
             self.stderr.write(f"import failed: {job.errors[:3]}")
             return
+        if updates:
+            self._reimport(rows, actor, community.code)
         if records:  # --records 0: the import alone
             self._export(records, actor, community)
 
@@ -151,17 +156,32 @@ class Command(BaseCommand):
         job = services.import_check(job=job, attempt=job.attempt)
         self._say(f"worker's check ({job.status} at {settings.IMPORT_MAX_ROWS} rows)", time.perf_counter() - queued)
 
-    def _volunteer_file(self, rows, community_code):
+    def _reimport(self, rows, actor, community_code):
+        """The same people again, each with another phone and skills: every row an update."""
+        upload = self._volunteer_file(rows, community_code, changed=True)
+        started = time.perf_counter()
+        job = services.import_job_create(actor=actor, kind="volunteers", upload=upload)
+        job = services.import_check(job=job)
+        checked = time.perf_counter()
+        self._say(f"re-import check ({job.update_rows} updates)", checked - started)
+        job = services.import_commit(job=job)
+        done = time.perf_counter()
+        self._say(f"re-import commit ({job.update_rows} updates)", done - checked)
+        if job.status != "done":
+            self.stderr.write(f"re-import failed: {job.errors[:3]}")
+
+    def _volunteer_file(self, rows, community_code, changed=False):
         from openpyxl import Workbook
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("导入")
-        sheet.append(["姓名", "证件号码", "手机号码", "居住社区", "政治面貌"])
+        sheet.append(["姓名", "证件号码", "手机号码", "居住社区", "政治面貌", "服务技能"])
         birth = datetime.date(1980, 1, 1)
+        phone, skills = ("138", "助老") if changed else ("139", "")
         for n in range(rows):
             day = birth + datetime.timedelta(days=n // 500)
             sheet.append([f"志愿者{n}", synthetic_resident_id("330106", day, n % 500 * 2 + 1),
-                          f"139{n:08d}", community_code, "群众"])
+                          f"{phone}{n:08d}", community_code, "群众", skills])
         buffer = io.BytesIO()
         workbook.save(buffer)
         return SimpleUploadedFile("bench-volunteers.xlsx", buffer.getvalue())
