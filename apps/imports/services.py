@@ -195,7 +195,8 @@ def import_check(*, job: ImportJob, attempt=None) -> ImportJob:
     with translation.override(job.language), run:
         try:
             try:
-                total = count_rows(import_file_open(job), job.filename, limit=settings.IMPORT_MAX_ROWS)
+                total = count_rows(import_file_open(job), job.filename, IMPORTERS[job.kind].columns,
+                                   limit=settings.IMPORT_MAX_ROWS)
                 run.update(total_rows=total, processed_rows=0)
                 counts, errors, warnings = _walk(run, _importer(job), write=False, report_progress=True)
             except FileFormatError as error:
