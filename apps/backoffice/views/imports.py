@@ -149,8 +149,9 @@ class ImportTemplateView(StaffRequiredMixin, View):
     def get(self, request, kind):
         if kind not in IMPORTERS:
             raise Http404
+        community = self.scope.communities().first()
         response = HttpResponse(
-            template_workbook(IMPORTERS[kind]),
+            template_workbook(IMPORTERS[kind], place_name=community.name if community else ""),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response["Content-Disposition"] = f'attachment; filename="import-{kind}.xlsx"'
         return response

@@ -10,6 +10,7 @@ defaults run ``prepare`` and ``write`` row by row. ``write`` stays the one-row r
 when a chunk's write fails, the workflow writes the chunk again row by row to name the row.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.areas.models import Area, AreaLevel
+from apps.volunteers.id_numbers import synthetic_resident_id
 
 from ..normalise import compact, parse_date, parse_decimal, text
 
@@ -32,6 +34,9 @@ class Column:
     expected: Promise | str = ""
     example: str = ""
     aliases: tuple = ()
+    #: The TextChoices a coded column takes (by label or value): the template offers their Chinese
+    #: labels in a dropdown.
+    choices: type | None = None
 
 
 @dataclass
@@ -224,6 +229,9 @@ class Importer:
         for item in prepared:
             self.write(item)
 
+
+#: The example ID number of the templates: well-formed, with its own check character (GB 11643).
+EXAMPLE_ID_NUMBER = synthetic_resident_id("330106", datetime.date(1990, 1, 1), 123)
 
 COMMUNITY_LEVELS = [AreaLevel.COMMUNITY]
 ORGANIZATION_AREA_LEVELS = [AreaLevel.STREET, AreaLevel.COMMUNITY]

@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from stdnum.cn import uscc
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,6 +15,10 @@ from apps.organizations.models import (
 from apps.organizations.validators import check_credit_code
 
 from .base import ORGANIZATION_AREA_LEVELS, Column, Importer, Prepared, Row
+
+#: A well-formed credit code of a social group (5 = civil affairs, 1 = 社会团体, 330106 = 西湖区) with its
+#: own check character, for the template.
+EXAMPLE_CREDIT_CODE = "51330106MJ0000001" + uscc.calc_check_digit("51330106MJ0000001")
 
 UPDATABLE = ["name", "area", "residence", "purpose", "activity_region", "representative", "registered_capital",
              "supervisor", "registration_authority", "registration_authority_level", "founded_on", "contact_name",
@@ -27,28 +32,29 @@ class OrganizationImporter(Importer):
         Column("name", "名称", True, gettext_lazy("the registered name"), "西湖区某某社区服务中心"),
         Column("legal_form", "组织类型", True, gettext_lazy("social group, social service institution, foundation, "
                                                          "filed community organization or community team"),
-               "社会团体", ("法律形式",)),
+               "社会团体", ("法律形式",), choices=LegalForm),
         Column("credit_code", "统一社会信用代码", False, gettext_lazy("18 characters, registered organizations only"),
-               "", ("信用代码",)),
+               EXAMPLE_CREDIT_CODE, ("信用代码",)),
         Column("filing_number", "备案编号", False, gettext_lazy("the local filing number, filed organizations only"),
                ""),
         Column("area", "所在社区", True, gettext_lazy("the street's or community's name or 12-digit code, within "
                                                   "your area"), "", ("所在街道社区", "社区")),
-        Column("status", "状态", False, gettext_lazy("e.g. Normal (only for new organizations)"), "正常"),
-        Column("representative", "法定代表人", False, "", "", ("负责人",)),
+        Column("status", "状态", False, gettext_lazy("e.g. Normal (only for new organizations)"), "正常",
+               choices=OrgStatus),
+        Column("representative", "法定代表人", False, "", "李明", ("负责人",)),
         Column("founded_on", "成立日期", False, gettext_lazy("a date such as 2024-03-05"), "2020-05-01"),
         Column("registered_capital", "注册资金（万元）", False, gettext_lazy("a number in 10,000 yuan"), "3",
                ("注册资金",)),
-        Column("residence", "住所", False, "", ""),
-        Column("purpose", "宗旨与业务范围", False, "", "", ("业务范围",)),
-        Column("activity_region", "活动地域", False, "", ""),
+        Column("residence", "住所", False, "", "杭州市西湖区某某路1号"),
+        Column("purpose", "宗旨与业务范围", False, "", "为社区居民提供互助服务", ("业务范围",)),
+        Column("activity_region", "活动地域", False, "", "西湖区"),
         Column("supervisor", "业务主管单位", False, "", ""),
-        Column("registration_authority", "登记管理机关", False, "", ""),
+        Column("registration_authority", "登记管理机关", False, "", "杭州市西湖区民政局"),
         Column("registration_authority_level", "登记管理机关级别", False,
                gettext_lazy("national, provincial, city or county (foundations: provincial or national); empty: "
-                            "read from the credit code"), ""),
-        Column("contact_name", "联系人", False, "", ""),
-        Column("contact_phone", "联系电话", False, "", ""),
+                            "read from the credit code"), "", choices=AuthorityLevel),
+        Column("contact_name", "联系人", False, "", "王芳"),
+        Column("contact_phone", "联系电话", False, "", "13800000000"),
         Column("domains", "服务领域", False, gettext_lazy("names from the service-domain list, separated by 、"), "养老"),
     ]
     field_columns = {c.key: c.key for c in columns} | {"management_mode": "legal_form", "__all__": ""}

@@ -20,7 +20,7 @@ from apps.core.crypto import keyed_hash
 from apps.volunteers.models import DocumentType, Volunteer
 
 from ..normalise import parse_time, text
-from .base import Column, Importer, Prepared, Row
+from .base import EXAMPLE_ID_NUMBER, Column, Importer, Prepared, Row
 
 CHANGEABLE = ["started_at", "ended_at", "hours", "content"]
 
@@ -30,17 +30,17 @@ class RecordImporter(Importer):
     model = ServiceRecord
     columns = [
         Column("id_number", "证件号码", False, gettext_lazy("the volunteer's ID card number (or the volunteer number)"),
-               "330106199001011234", ("身份证号", "身份证号码")),
+               EXAMPLE_ID_NUMBER, ("身份证号", "身份证号码")),
         Column("volunteer_number", "志愿者编号", False, gettext_lazy("the volunteer number (or the ID card number)"),
                ""),
         Column("name", "姓名", False, gettext_lazy("the volunteer's name, checked against the number"), "张三"),
-        Column("activity", "活动名称", True, gettext_lazy("the name of an activity within your area"), ""),
+        Column("activity", "活动名称", True, gettext_lazy("the name of an activity within your area"), "重阳节敬老活动"),
         Column("date", "服务日期", True, gettext_lazy("the activity's date, e.g. 2024-03-05"), "2024-03-05"),
         Column("start", "开始时间", False, gettext_lazy("a time such as 9:00 (empty: the activity's start)"), "9:00"),
         Column("end", "结束时间", False, gettext_lazy("a time such as 11:30 (empty: the activity's end)"), "11:30"),
         Column("hours", "服务时长（小时）", False, gettext_lazy("hours with up to two decimals (empty: from the times)"),
                "2.5", ("服务时长", "时长")),
-        Column("content", "服务内容", False, "", ""),
+        Column("content", "服务内容", False, "", "陪伴老人"),
     ]
     field_columns = {"started_at": "start", "ended_at": "end", "hours": "hours", "volunteer": "id_number",
                      "content": "content", "activity": "activity"}

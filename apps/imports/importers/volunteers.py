@@ -22,7 +22,9 @@ from apps.volunteers.models import (
     Consent, ConsentPurpose, DocumentType, PoliticalStatus, Sex, Volunteer, new_volunteer_number, person_key,
 )
 
-from .base import COMMUNITY_LEVELS, EXPECT_COMMUNITY, Column, Importer, Prepared, Row, RowInvalid
+from .base import (
+    COMMUNITY_LEVELS, EXAMPLE_ID_NUMBER, EXPECT_COMMUNITY, Column, Importer, Prepared, Row, RowInvalid,
+)
 
 MOBILE = re.compile(r"^1\d{10}$")
 UPDATABLE = ["name", "phone", "community", "political_status", "skills", "availability", "service_intention"]
@@ -34,18 +36,20 @@ class VolunteerImporter(Importer):
     columns = [
         Column("name", "姓名", True, gettext_lazy("the volunteer's name"), "张三"),
         Column("document_type", "证件类型", False, gettext_lazy("empty for a resident ID card, or the document type"),
-               "居民身份证"),
+               "居民身份证", choices=DocumentType),
         Column("id_number", "证件号码", True, gettext_lazy("an 18-character ID card number (a lower-case x is fine)"),
-               "330106199001011234", ("身份证号", "身份证号码")),
+               EXAMPLE_ID_NUMBER, ("身份证号", "身份证号码")),
         Column("phone", "手机号码", True, gettext_lazy("11 digits starting with 1"), "13800000000", ("手机", "联系电话")),
         Column("community", "居住社区", True, EXPECT_COMMUNITY, "", ("社区",)),
-        Column("sex", "性别", False, gettext_lazy("male or female (only for documents other than an ID card)"), ""),
+        Column("sex", "性别", False, gettext_lazy("male or female (only for documents other than an ID card)"), "",
+               choices=Sex),
         Column("birth_date", "出生日期", False, gettext_lazy("a date (only for documents other than an ID card)"),
                ""),
-        Column("political_status", "政治面貌", False, gettext_lazy("e.g. CPC member or ordinary citizen"), "群众"),
-        Column("skills", "服务技能", False, "", ""),
-        Column("availability", "可服务时间", False, "", ""),
-        Column("service_intention", "服务意向", False, "", ""),
+        Column("political_status", "政治面貌", False, gettext_lazy("e.g. CPC member or ordinary citizen"), "群众",
+               choices=PoliticalStatus),
+        Column("skills", "服务技能", False, "", "助老、心理疏导"),
+        Column("availability", "可服务时间", False, "", "周末"),
+        Column("service_intention", "服务意向", False, "", "社区服务"),
         Column("guardian_name", "监护人", False, gettext_lazy("required for minors"), ""),
         Column("guardian_relation", "监护人关系", False, "", ""),
     ]
