@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from .models import AuditEvent
 
@@ -21,6 +22,26 @@ class HistoryItem:
     subject: str = ""  # for related_history: which related object changed
 
 
+def cause_note(entry) -> str:
+    """What a row change names as its cause: an import writes ``{"import": {"file": …}, "unlogged":
+    [fields changed whose values are never kept]}`` (``apps.imports.history``)."""
+    data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
+    cause = data.get("import")
+    if not isinstance(cause, dict) or not cause.get("file"):
+        return ""
+    note = _("Imported from %(file)s") % {"file": cause["file"]}
+    model = entry.content_type.model_class()
+    unlogged = []
+    for name in data.get("unlogged") or ():
+        try:
+            unlogged.append(str(model._meta.get_field(name).verbose_name))
+        except (AttributeError, FieldDoesNotExist):
+            unlogged.append(str(name))
+    if unlogged:
+        note += " " + _("Also changed (values not kept in the history): %(fields)s.") % {"fields": "、".join(unlogged)}
+    return note
+
+
 def object_history(obj, limit=200) -> list[HistoryItem]:
     """Row changes (auditlog) and events (reveals, exports …) of one object, newest first."""
     items = [
@@ -29,8 +50,9 @@ def object_history(obj, limit=200) -> list[HistoryItem]:
             actor=entry.actor,
             action=entry.get_action_display(),
             changes=entry.changes_display_dict,
+            note=cause_note(entry),
         )
-        for entry in LogEntry.objects.get_for_object(obj).select_related("actor")[:limit]
+        for entry in LogEntry.objects.get_for_object(obj).select_related("actor", "content_type")[:limit]
     ]
     content_type = ContentType.objects.get_for_model(obj)
     events = AuditEvent.objects.filter(content_type=content_type, object_id=str(obj.pk)).select_related("actor")

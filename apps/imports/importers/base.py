@@ -22,6 +22,7 @@ from apps.areas.models import Area, AreaLevel
 from apps.volunteers.id_numbers import synthetic_resident_id
 
 from ..normalise import compact, parse_date, parse_decimal, text
+from ..reading import FileFormatError
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,24 @@ class Prepared:
     unchanged: bool = False
     #: A validated, unsaved model instance that ``write_many`` may insert as it is.
     instance: object = None
+    #: For a registered record the row changes: what the preview names it by, and each changed
+    #: column as shown (personal values masked).
+    subject: str = ""
+    changes: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One column a row changes in a registered record, as the preview shows it (masked)."""
+
+    column: str  # column key
+    old: str
+    new: str
+
+
+class FileRefused(FileFormatError):
+    """The file as a whole is refused while its rows are checked (e.g. the uploader's hourly budget
+    of look-ups is spent): nothing more is checked, and no row's result is shown."""
 
 
 class Row:
@@ -157,9 +176,16 @@ class Importer:
     #: one is prepared (what importers whose checks read earlier rows' writes need).
     chunk_rows = 1
 
-    def __init__(self, *, actor, area, filename=""):
-        self.actor, self.area, self.filename = actor, area, filename
+    def __init__(self, *, actor, area, organization=None, filename="", cause=None):
+        """``area``: a back-office job's area (None: the whole deployment); ``organization``: a portal
+        job's organization, whose own volunteers and activities the rows may name. ``cause``: what the
+        history entries written in bulk name as their cause (``LogEntry.additional_data``)."""
+        self.actor, self.area, self.organization, self.filename = actor, area, organization, filename
+        self.cause = cause or {}
         self._areas, self._choices = {}, {}
+        # Places a row may name: the job's area, or for an organization the communities its portal
+        # forms offer (its district: volunteers often live outside its own community).
+        self.places = area if organization is None else district_or_above(organization.area)
 
     @classmethod
     def column(cls, key) -> Column:
@@ -194,13 +220,13 @@ class Importer:
             lookup = {"code": value} if value.isdigit() else {"name": value}
             self._areas[cache_key] = list(Area.objects.filter(level__in=levels, **lookup)[:10])
         candidates = self._areas[cache_key]
-        inside = [a for a in candidates if self.area is None or a.path.startswith(self.area.path)]
+        inside = [a for a in candidates if self.places is None or a.path.startswith(self.places.path)]
         if not candidates:
             row.error(key, _("There is no area called “%(value)s”.") % {"value": value},
                       self.column(key).expected)
         elif not inside:
-            row.error(key, _("“%(value)s” is outside your area (%(area)s).") % {"value": value, "area": self.area},
-                      _("an area within %(area)s") % {"area": self.area})
+            row.error(key, _("“%(value)s” is outside your area (%(area)s).") % {"value": value, "area": self.places},
+                      _("an area within %(area)s") % {"area": self.places})
         elif len(inside) > 1:
             row.error(key, _("Several areas are called “%(value)s”.") % {"value": value},
                       _("the 12-digit statistical code instead of the name"))
@@ -228,6 +254,14 @@ class Importer:
         """Write a chunk of prepared rows; raise ValidationError or DatabaseError to reject it."""
         for item in prepared:
             self.write(item)
+
+
+def district_or_above(area):
+    """The district (or the nearest level above it) of ``area``: where the portal's forms let an
+    organization name communities (``apps.web.scope.PortalScope.communities``)."""
+    while area.parent_id is not None and area.level not in (AreaLevel.DISTRICT, AreaLevel.CITY):
+        area = area.parent
+    return area
 
 
 #: The example ID number of the templates: well-formed, with its own check character (GB 11643).

@@ -3,18 +3,19 @@
 import re
 
 from django.core.exceptions import ValidationError
-from stdnum.cn import uscc
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from stdnum.cn import uscc
 
+from apps.core.masking import mask_phone
 from apps.organizations import services
 from apps.organizations.models import (
     MODE_BY_FORM, AuthorityLevel, LegalForm, ManagementMode, Organization, OrgStatus, ServiceDomain,
 )
 from apps.organizations.validators import check_credit_code
 
-from .base import ORGANIZATION_AREA_LEVELS, Column, Importer, Prepared, Row
+from .base import ORGANIZATION_AREA_LEVELS, Change, Column, Importer, Prepared, Row
 
 #: A well-formed credit code of a social group (5 = civil affairs, 1 = 社会团体, 330106 = 西湖区) with its
 #: own check character, for the template.
@@ -120,15 +121,21 @@ class OrganizationImporter(Importer):
             row.error("status", _("The status of an existing organization changes through its status history, "
                                   "not by import."), existing.get_status_display())
         candidate = existing or Organization(status=status)
+        before = {name: getattr(existing, name) for name in UPDATABLE} if existing is not None else {}
         for name, value in values.items():
             setattr(candidate, name, value)
         try:
-            candidate.full_clean(validate_unique=False)
+            candidate.full_clean(validate_unique=False)  # may derive fields (the authority's level)
         except ValidationError as error:
             row.validation_error(error, self.field_columns)
         row.check()
-        return Prepared(key=key, existing=existing, values={**values, "status": status, "domains": domains},
-                        warnings=warnings)
+        prepared = Prepared(key=key, existing=existing, values={**values, "status": status, "domains": domains},
+                            warnings=warnings)
+        if existing is not None:
+            prepared.subject = existing.name if existing.name == values["name"] else before["name"]
+            prepared.changes = _changes(before, candidate, existing, domains)
+            prepared.unchanged = not prepared.changes
+        return prepared
 
     def _existing(self, key):
         if key is None:
@@ -147,6 +154,8 @@ class OrganizationImporter(Importer):
 
     @transaction.atomic
     def write(self, prepared: Prepared):
+        if prepared.unchanged:
+            return prepared.existing
         values = dict(prepared.values)
         domains, status = values.pop("domains"), values.pop("status")
         if prepared.existing is None:
@@ -161,3 +170,23 @@ class OrganizationImporter(Importer):
         if domains:
             organization.domains.add(*domains)
         return organization
+
+
+def _changes(before, candidate, existing, domains) -> list[Change]:
+    """What the row changes in a registered organization (the contact phone masked); service domains
+    are only ever added."""
+    changes = [Change(name, _shown(name, before[name]), _shown(name, getattr(candidate, name)))
+               for name in UPDATABLE if before[name] != getattr(candidate, name)]
+    current = sorted(existing.domains.values_list("name", flat=True))
+    added = [domain.name for domain in domains if domain.name not in current]
+    if added:
+        changes.append(Change("domains", "、".join(current), "、".join([*current, *added])))
+    return changes
+
+
+def _shown(name, value):
+    if name == "contact_phone":
+        return mask_phone(value or "")
+    if name == "registration_authority_level":
+        return str(AuthorityLevel(value).label) if value in AuthorityLevel.values else (value or "")
+    return "" if value is None else str(value)

@@ -20,9 +20,17 @@ from apps.core.crypto import keyed_hash
 from apps.volunteers.models import DocumentType, Volunteer
 
 from ..normalise import parse_time, text
-from .base import EXAMPLE_ID_NUMBER, Column, Importer, Prepared, Row
+from .base import EXAMPLE_ID_NUMBER, Change, Column, Importer, Prepared, Row
 
 CHANGEABLE = ["started_at", "ended_at", "hours", "content"]
+#: The column of each changeable field, for the preview of changes.
+CHANGEABLE_COLUMNS = {"started_at": "start", "ended_at": "end", "hours": "hours", "content": "content"}
+
+
+def _shown(value):
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+    return "" if value is None else str(value)
 
 
 class RecordImporter(Importer):
@@ -47,12 +55,21 @@ class RecordImporter(Importer):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._activities = {}
+        self._found_activities = {}
 
     def _volunteers(self):
+        if self.organization is not None:
+            return Volunteer.objects.for_organization(self.organization)
         if self.area is None:
             return Volunteer.objects.all()
         return Volunteer.objects.in_area(self.area)
+
+    def _activities(self):
+        if self.organization is not None:
+            return Activity.objects.for_organization(self.organization)
+        if self.area is None:
+            return Activity.objects.all()
+        return Activity.objects.in_area(self.area)
 
     def _find_volunteer(self, row):
         id_number, number = row.code("id_number"), row.code("volunteer_number")
@@ -64,8 +81,12 @@ class RecordImporter(Importer):
         volunteer = self._volunteers().filter(**lookup).first()
         if volunteer is None:
             column = "id_number" if id_number else "volunteer_number"
-            row.error(column, _("No volunteer with this number lives or serves within your area."),
-                      _("a registered volunteer; import the volunteers first"))
+            if self.organization is not None:
+                row.error(column, _("No volunteer of your organization has this number."),
+                          _("a volunteer of your organization; import or add the volunteers first"))
+            else:
+                row.error(column, _("No volunteer with this number lives or serves within your area."),
+                          _("a registered volunteer; import the volunteers first"))
             return None
         name = row.text("name")
         if name and name != volunteer.name:
@@ -74,13 +95,13 @@ class RecordImporter(Importer):
         return volunteer
 
     def _find_activity(self, row, name, day):
-        if (name, day) not in self._activities:
-            scope = Activity.objects.all() if self.area is None else Activity.objects.in_area(self.area)
-            self._activities[(name, day)] = list(scope.filter(name=name, starts_at__date=day)[:2])
-        found = self._activities[(name, day)]
+        if (name, day) not in self._found_activities:
+            self._found_activities[(name, day)] = list(self._activities().filter(name=name, starts_at__date=day)[:2])
+        found = self._found_activities[(name, day)]
         if not found:
-            row.error("activity", _("No activity “%(name)s” on %(day)s within your area.")
-                      % {"name": name, "day": day.isoformat()}, self.column("activity").expected)
+            message = (_("No activity “%(name)s” of your organization on %(day)s.") if self.organization is not None
+                       else _("No activity “%(name)s” on %(day)s within your area."))
+            row.error("activity", message % {"name": name, "day": day.isoformat()}, self.column("activity").expected)
         elif len(found) > 1:
             row.error("activity", _("Several activities “%(name)s” start on %(day)s.")
                       % {"name": name, "day": day.isoformat()}, _("a unique activity name for the day"))
@@ -127,8 +148,13 @@ class RecordImporter(Importer):
         except ValidationError as error:
             row.validation_error(error, self.field_columns)
         row.check()
-        return Prepared(key=(volunteer.pk, activity.pk, day), existing=existing, unchanged=unchanged,
-                        values={"volunteer": volunteer, "activity": activity, **values})
+        prepared = Prepared(key=(volunteer.pk, activity.pk, day), existing=existing, unchanged=unchanged,
+                            values={"volunteer": volunteer, "activity": activity, **values})
+        if existing is not None and not unchanged:
+            prepared.subject = f"{volunteer.name} · {activity.name}"
+            prepared.changes = [Change(CHANGEABLE_COLUMNS[key], _shown(getattr(existing, key)), _shown(values[key]))
+                                for key in CHANGEABLE if getattr(existing, key) != values[key]]
+        return prepared
 
     @transaction.atomic
     def write(self, prepared: Prepared):
