@@ -26,7 +26,7 @@ def log_entries_bulk_create(*, model, rows, actor, cause) -> int:
     now, cid = timezone.now(), get_cid()
     entries = []
     for old, new, changed in rows:
-        changes = model_instance_diff(old, new, fields_to_check=changed if old is not None else None)
+        changes = model_instance_diff(old, new, fields_to_check=changed if old is not None else None) or {}
         unlogged = [name for name in changed or () if name not in changes]
         if not changes and not unlogged:
             continue

@@ -132,7 +132,7 @@ class OrganizationImporter(Importer):
         prepared = Prepared(key=key, existing=existing, values={**values, "status": status, "domains": domains},
                             warnings=warnings)
         if existing is not None:
-            prepared.subject = existing.name if existing.name == values["name"] else before["name"]
+            prepared.subject = before["name"]  # the name it is registered under (the row may rename it)
             prepared.changes = _changes(before, candidate, existing, domains)
             prepared.unchanged = not prepared.changes
         return prepared
