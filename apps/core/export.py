@@ -50,8 +50,13 @@ def table_rows(table, queryset=None) -> Iterator[list]:
     return generate()
 
 
-def _disposition(filename):
-    return f"attachment; filename*=UTF-8''{quote(filename)}"
+def content_disposition(filename: str, *, fallback: str = "") -> str:
+    """An attachment's ``Content-Disposition``: ``filename*`` (RFC 6266 / 5987, UTF-8, percent-encoded)
+    carries the Chinese name; ``filename`` an ASCII name for clients that do not read ``filename*``
+    (``fallback``, or the name with every non-ASCII character dropped)."""
+    ascii_name = fallback or filename.encode("ascii", "ignore").decode() or "export"
+    ascii_name = re.sub(r'["\\\r\n]', "_", ascii_name)
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 
 class _Echo:
@@ -59,7 +64,7 @@ class _Echo:
         return value
 
 
-def csv_response(filename: str, rows: Iterable[list]) -> StreamingHttpResponse:
+def csv_response(filename: str, rows: Iterable[list], *, fallback: str = "") -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
     def generate():
@@ -68,7 +73,7 @@ def csv_response(filename: str, rows: Iterable[list]) -> StreamingHttpResponse:
             yield writer.writerow(row)
 
     response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = _disposition(filename)
+    response["Content-Disposition"] = content_disposition(filename, fallback=fallback)
     return response
 
 

@@ -4,7 +4,7 @@ checked by the portal middleware); object ids are looked up through the organiza
 
 from django.urls import path
 
-from ..views import activities, certificates, contracts, records, reports, teams, volunteers
+from ..views import activities, certificates, contracts, imports, records, reports, teams, volunteers
 
 urlpatterns = [
     path("<str:org>/volunteers/", volunteers.VolunteerListView.as_view(), name="work_volunteer_list"),
@@ -49,4 +49,12 @@ urlpatterns = [
     path("<str:org>/annual-reports/", reports.AnnualReportListView.as_view(), name="work_annual_reports"),
     path("<str:org>/annual-reports/submit/", reports.AnnualReportSubmitView.as_view(),
          name="work_annual_report_submit"),
+    path("<str:org>/imports/", imports.ImportListView.as_view(), name="work_import_list"),
+    path("<str:org>/imports/upload/", imports.ImportUploadView.as_view(), name="work_import_upload"),
+    path("<str:org>/imports/templates/<slug:kind>.xlsx", imports.ImportTemplateView.as_view(),
+         name="work_import_template"),
+    path("<str:org>/imports/<int:pk>/", imports.ImportDetailView.as_view(), name="work_import_detail"),
+    path("<str:org>/imports/<int:pk>/commit/", imports.ImportCommitView.as_view(), name="work_import_commit"),
+    path("<str:org>/imports/<int:pk>/cancel/", imports.ImportCancelView.as_view(), name="work_import_cancel"),
+    path("<str:org>/imports/<int:pk>/retry/", imports.ImportRetryView.as_view(), name="work_import_retry"),
 ]

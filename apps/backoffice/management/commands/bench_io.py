@@ -141,7 +141,7 @@ class Command(BaseCommand):
     def _upload(self, rows, actor):
         """What the upload view does with a file of ``rows`` one-cell rows (the request), then the
         worker's check (which counts up to IMPORT_MAX_ROWS and refuses the file)."""
-        from ...forms.imports import ImportUploadForm
+        from apps.web.forms.imports import ImportUploadForm
 
         data = "姓名,证件号码\n".encode() + b"x\n" * rows  # a header naming two columns, then one-cell rows
         started = time.perf_counter()
