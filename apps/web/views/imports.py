@@ -168,9 +168,8 @@ class ImportTemplateView(ImportViewMixin, View):
         response = HttpResponse(
             template_workbook(IMPORTERS[kind], place_name=community.name if community else ""),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        label = ImportKind(kind).label
-        response["Content-Disposition"] = content_disposition(
-            f"{_('Import template')}_{label}.xlsx", fallback=f"import-{kind}.xlsx")
+        name = _("Import template of %(kind)s") % {"kind": ImportKind(kind).label}
+        response["Content-Disposition"] = content_disposition(f"{name}.xlsx", fallback=f"import-{kind}.xlsx")
         return response
 
 
