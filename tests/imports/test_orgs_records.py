@@ -71,6 +71,8 @@ def test_records_import_update_and_locked_confirmed(world):
     rows[1][6] = "1.5"
     job = check_and_commit(actor, "records", xlsx_upload(rows))
     assert job.update_rows == 1 and ServiceRecord.objects.get(pk=record.pk).hours == 1.5
+    assert job.changes == [{"row": 2, "subject": "赵六 · 社区清洁活动", "changes": [
+        {"column": "服务时长（小时）", "old": "2", "new": "1.5"}]}]
     assert ServiceRecord.objects.count() == 1
     records_confirm(actor=actor, records=ServiceRecord.objects.filter(pk=record.pk))
     job = check_and_commit(actor, "records", xlsx_upload(rows))  # unchanged: accepted, nothing changes

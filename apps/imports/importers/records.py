@@ -6,6 +6,7 @@ correction workflow) unless the row repeats it unchanged.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -30,6 +31,8 @@ CHANGEABLE_COLUMNS = {"started_at": "start", "ended_at": "end", "hours": "hours"
 def _shown(value):
     if isinstance(value, datetime.datetime):
         return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"  # 2.00 (stored) and 2 (typed) read alike
     return "" if value is None else str(value)
 
 
