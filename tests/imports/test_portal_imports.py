@@ -99,3 +99,21 @@ def test_organizations_are_not_imported_in_the_portal(world, client_for):
     assert response.status_code == 200 and not ImportJob.objects.exists()
     page = client.get(_url(world, "list")).content.decode()
     assert 'data-testid="template-volunteers"' in page and 'data-testid="template-organizations"' not in page
+
+
+def test_refusals_spend_the_look_up_budget_and_a_spent_budget_refuses_the_whole_file(world, client_for, settings):
+    """Like the portal's registration, each row refused because its person is registered elsewhere
+    spends one of the uploader's hourly look-ups (and is audited); past the budget the whole file is
+    refused, and so is the next file, before any row is checked (no row's answer is shown)."""
+    from apps.audit.models import AuditAction, AuditEvent
+
+    settings.VOLUNTEER_ADD_EXISTING_PER_HOUR = 2
+    others = [make_volunteer(world.community_b1, name=f"乙{n}", organization=world.org_b) for n in range(3)]
+    client = client_for(ORG_A_EDITOR)
+    rows = [VOLUNTEER_HEADER, *([other.name, other.id_number, "13900000000", "宝石社区", "群众"] for other in others)]
+    job = _upload(client, world, "volunteers", rows)
+    assert job.status == "invalid" and len(job.errors) == 1 and job.errors[0]["row"] in (0, None, "")
+    assert AuditEvent.objects.filter(action=AuditAction.LOOKUP).count() == 2
+    job = _upload(client, world, "volunteers", [VOLUNTEER_HEADER, ["张三", id_number(85), "13800000085", "宝石社区", "群众"]])
+    assert job.status == "invalid" and len(job.errors) == 1 and not Volunteer.objects.filter(name="张三").exists()
+    assert str(REGISTRATION_REFUSED) not in job.errors[0]["message"]
