@@ -17,14 +17,15 @@ from urllib.parse import quote
 
 from django.core.exceptions import ImproperlyConfigured
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.encoding import force_str
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .export_spec import FORMULA_PREFIXES, ExportSpec, escape_formula
+from .export_spec import FORMULA_PREFIXES, KEPT_TYPES, ExportSpec, escape_formula
 
-__all__ = ["FORMULA_PREFIXES", "csv_response", "escape_formula", "export_spec", "table_rows", "xlsx_file",
+__all__ = ["FORMULA_PREFIXES", "content_disposition", "csv_response", "export_filename", "escape_formula", "export_spec", "table_rows", "xlsx_file",
            "xlsx_response"]
 
 
@@ -50,8 +51,22 @@ def table_rows(table, queryset=None) -> Iterator[list]:
     return generate()
 
 
-def _disposition(filename):
-    return f"attachment; filename*=UTF-8''{quote(filename)}"
+def export_filename(name, extension: str, *, day=None) -> str:
+    """``志愿服务记录_2026-12-03.xlsx``: a list's name (in the active language) and the local day."""
+    day = day or timezone.localdate()
+    return f"{_FILENAME_FORBIDDEN.sub('_', str(name)).strip() or 'export'}_{day.isoformat()}.{extension}"
+
+
+_FILENAME_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def content_disposition(filename: str, *, fallback: str = "") -> str:
+    """An attachment's ``Content-Disposition``: ``filename*`` (RFC 6266 / 5987, UTF-8, percent-encoded)
+    carries the Chinese name; ``filename`` an ASCII name for clients that do not read ``filename*``
+    (``fallback``, or the name with every non-ASCII character dropped)."""
+    ascii_name = fallback or filename.encode("ascii", "ignore").decode() or "export"
+    ascii_name = re.sub(r'["\\\r\n]', "_", ascii_name)
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 
 class _Echo:
@@ -59,7 +74,7 @@ class _Echo:
         return value
 
 
-def csv_response(filename: str, rows: Iterable[list]) -> StreamingHttpResponse:
+def csv_response(filename: str, rows: Iterable[list], *, fallback: str = "") -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
     def generate():
@@ -68,7 +83,7 @@ def csv_response(filename: str, rows: Iterable[list]) -> StreamingHttpResponse:
             yield writer.writerow(row)
 
     response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = _disposition(filename)
+    response["Content-Disposition"] = content_disposition(filename, fallback=fallback)
     return response
 
 
@@ -85,8 +100,8 @@ def _xlsx_value(sheet, value):
     caller did not escape it (``table_rows`` does)."""
     if value is None or value == "":
         return None
-    if isinstance(value, (bool, int, float)):
-        return value
+    if isinstance(value, (bool, *KEPT_TYPES)):
+        return value  # numbers and dates (an Excel date-time: openpyxl gives it a date format)
     text = ILLEGAL_CHARACTERS_RE.sub("", force_str(value))
     if text.startswith("="):
         cell = WriteOnlyCell(sheet, value=text)
@@ -110,8 +125,10 @@ def xlsx_file(rows: Iterable[list], *, title: str = "Sheet1"):
     return spool
 
 
-def xlsx_response(filename: str, rows: Iterable[list], *, title: str = "Sheet1") -> FileResponse:
-    return FileResponse(
+def xlsx_response(filename: str, rows: Iterable[list], *, title: str = "Sheet1", fallback: str = "") -> FileResponse:
+    response = FileResponse(
         xlsx_file(rows, title=title), as_attachment=True, filename=filename,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+    response["Content-Disposition"] = content_disposition(filename, fallback=fallback)
+    return response

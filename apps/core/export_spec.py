@@ -11,19 +11,21 @@ Each ``ExportColumn`` has
   formatter gets the list of values in the related model's default order, read with one query
   per chunk of rows;
 - ``formatter``: a plain function of the value(s) (``None``: the value as it is), e.g.
-  ``choice_label(field)``, ``iso_datetime``, ``apps.core.masking.mask_phone``.
+  ``choice_label(field)``, ``local_datetime``, ``apps.core.masking.mask_phone``.
 
 ``ExportSpec.rows(queryset)`` reads ``queryset.values_list(*lookups).iterator(chunk_size=...)``:
 no model instances, no django-tables2 row, and no column of the model that no lookup names (an
 encrypted ID number is decrypted only where a formatter masks it). Every cell is then made plain
-(numbers stay numbers, ``None`` is empty) and formula-escaped.
+and formula-escaped: numbers (hours and amounts are decimals) stay numbers and dates and local
+date-times stay dates, so a spreadsheet sums and sorts them (issue 16.5); ``None`` is empty.
 
-The cells are the ones the table's own ``as_values()`` gives (compared for every exported table
-in both languages in ``tests/exports/test_export_specs.py``), so a table and its spec cannot drift
-apart unnoticed.
+The cells show what the table's own ``as_values()`` gives, in those types (compared for every
+exported table in both languages in ``tests/exports/test_export_specs.py``), so a table and its
+spec cannot drift apart unnoticed.
 """
 
 import datetime
+import decimal
 import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_str
 from django.utils.html import conditional_escape
 from django.utils.text import capfirst
@@ -172,19 +174,20 @@ def choice_label(choices) -> Callable[[Any], Any]:
     return label
 
 
-#: What django-tables2's date columns show for no date (a table's default ``default``).
-NO_DATE = "—"
+def local_datetime(value: datetime.datetime | None) -> datetime.datetime | None:
+    """A stored (UTC) date-time as the local wall-clock time of the deployment (``TIME_ZONE``,
+    Asia/Shanghai; the project activates no other zone) without a zone: XLSX stores it as an Excel
+    date-time (spreadsheets know no zones), CSV as ``2026-04-01 09:00:00``. ``None``: an empty cell.
+    The zone is the cached default one: ``timezone.localtime`` looks up the active zone per call,
+    which took most of this formatter's time (600,000 cells: 1.7 s against 0.3 s)."""
+    if value is None:
+        return None
+    return value.astimezone(timezone.get_default_timezone()).replace(tzinfo=None)
 
 
-def iso_datetime(value: datetime.datetime | None) -> str:
-    """Date and time as stored (UTC), ``2026-04-01 01:00:00+00:00``, or ``NO_DATE``: what a date-time
-    column of django-tables2 exports."""
-    return NO_DATE if value is None else value.isoformat(sep=" ")
-
-
-def iso_date(value: datetime.date | None) -> str:
-    """``2026-04-01`` or ``NO_DATE``, as a date column exports (a date in a plain column: no formatter)."""
-    return NO_DATE if value is None else value.isoformat()
+def local_date(value: datetime.date | None) -> datetime.date | None:
+    """A date as it is (an Excel date in XLSX); ``None``: an empty cell."""
+    return value
 
 
 def true_false(value) -> str:
@@ -207,12 +210,17 @@ def escape_formula(value):
     return value
 
 
+#: Cell values kept as they are: numbers (hours, amounts) and dates, which spreadsheets compute with.
+KEPT_TYPES = (int, float, decimal.Decimal, datetime.date)  # datetime.datetime is a datetime.date
+
+
 def export_cell(value):
-    """An export cell: ``None`` empty, numbers as numbers, anything else text, formula-escaped."""
+    """An export cell: ``None`` empty, numbers and dates as they are (``KEPT_TYPES``), anything
+    else text, formula-escaped."""
     if value is None:
         return ""
     if not isinstance(value, str):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, KEPT_TYPES) and not isinstance(value, bool):
             return value
         value = force_str(value)
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value

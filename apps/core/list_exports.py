@@ -2,13 +2,14 @@
 the one export mechanism of the back office's and the portal's list views."""
 
 from django.http import Http404
+from django.utils.text import capfirst
 from django_tables2 import RequestConfig
 from django_tables2.export import ExportMixin
 
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_event_record
 
-from .export import csv_response, table_rows, xlsx_response
+from .export import csv_response, export_filename, table_rows, xlsx_response
 from .masking import mask_document_or_phone
 
 
@@ -36,7 +37,12 @@ class StreamingExportMixin(ExportMixin):
         return self.create_export(export_format)
 
     def get_export_filename(self, export_format):
-        return f"{self.model._meta.model_name}.{export_format}"
+        """``志愿服务记录_2026-12-03.xlsx``: the records' name in the user's language and today's local date."""
+        return export_filename(capfirst(self.model._meta.verbose_name_plural), export_format)
+
+    def get_export_fallback_filename(self, export_format):
+        """The ASCII name for clients that do not read ``filename*``: ``servicerecord_2026-12-03.xlsx``."""
+        return export_filename(self.model._meta.model_name, export_format)
 
     def export_audit_detail(self) -> dict:
         return {}
@@ -58,10 +64,12 @@ class StreamingExportMixin(ExportMixin):
         RequestConfig(self.request, paginate=False).configure(table)
         rows = table_rows(table)
         filename = self.get_export_filename(export_format)
+        fallback = self.get_export_fallback_filename(export_format)
         if export_format == "xlsx":
-            response = xlsx_response(filename, rows, title=str(self.title or self.model._meta.verbose_name_plural))
+            response = xlsx_response(filename, rows, title=str(self.title or self.model._meta.verbose_name_plural),
+                                     fallback=fallback)
         else:
-            response = csv_response(filename, rows)
+            response = csv_response(filename, rows, fallback=fallback)
         audit_event_record(
             actor=self.request.user, action=AuditAction.EXPORT, model=self.model,
             row_count=self.object_list.count(),

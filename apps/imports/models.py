@@ -46,11 +46,16 @@ class ImportStage(models.TextChoices):
     COMMIT = "commit", _("Import")
 
 
+#: What an organization may import in the portal (issue 16.3): its own volunteers and records.
+PORTAL_KINDS = [ImportKind.VOLUNTEERS, ImportKind.RECORDS]
+
+
 class ImportJobQuerySet(ScopedQuerySet):
-    """Jobs belong to the area of the staff member who uploaded them."""
+    """A back-office job belongs to the area of the staff member who uploaded it; a portal job to
+    its organization (and to no area: staff do not see an organization's uploads)."""
 
     area_lookup = "area"
-    organization_lookup = None
+    organization_lookup = "organization"
 
 
 def import_upload_path(job, filename):
@@ -72,6 +77,10 @@ class ImportJob(models.Model):
     content_bytes = models.PositiveBigIntegerField(_("content size"), default=0)
     area = models.ForeignKey("areas.Area", verbose_name=_("area"), null=True, on_delete=models.PROTECT,
                              related_name="+", help_text=_("Rows may only name places within this area."))
+    # Set for an organization's import in the portal: its rows are that organization's volunteers
+    # and records (``Importer.organization``).
+    organization = models.ForeignKey("organizations.Organization", verbose_name=_("organization"), null=True,
+                                     blank=True, on_delete=models.PROTECT, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
@@ -82,10 +91,16 @@ class ImportJob(models.Model):
     valid_rows = models.PositiveIntegerField(_("valid rows"), default=0)
     new_rows = models.PositiveIntegerField(_("new"), default=0)
     update_rows = models.PositiveIntegerField(_("updates"), default=0)
+    # Rows naming a registered record with the values it already has: nothing to write.
+    unchanged_rows = models.PositiveIntegerField(_("unchanged"), default=0)
     error_count = models.PositiveIntegerField(_("errors"), default=0)
     # [{"row": 5, "column": "证件号码", "value": "…", "message": "…", "expected": "…"}], capped.
     errors = models.JSONField(_("errors"), default=list, blank=True)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    # What the rows change in registered records, masked (``Prepared.changes``), capped like errors:
+    # [{"row": 5, "subject": "张三 330106********123X", "changes": [{"column": "手机号码", "old": "138****0001",
+    # "new": "139****0002"}]}].
+    changes = models.JSONField(_("changes"), default=list, blank=True)
     message = models.CharField(_("message"), max_length=300, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     # The stage last started, and which start it was: a run only writes while the job is still
@@ -112,6 +127,9 @@ class ImportJob(models.Model):
         indexes = [
             # The import page: the area's recent jobs, newest first.
             models.Index(fields=["area", "-created_at"], name="importjob_area_recent"),
+            # The portal's import page: the organization's recent jobs, newest first.
+            models.Index(fields=["organization", "-created_at"], name="importjob_org_recent",
+                         condition=Q(organization__isnull=False)),
             # The reaper (``runs.import_jobs_reap``): running jobs whose heartbeat is too old.
             models.Index(fields=["heartbeat_at"], name="importjob_running_heartbeat",
                          condition=Q(status__in=RUNNING_STATUSES)),

@@ -12,6 +12,8 @@ import codecs
 import contextlib
 import csv
 import io
+import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -112,57 +114,96 @@ def raw_rows(source, filename) -> Iterator[list]:
     raise FileFormatError(_("Upload an .xlsx or .csv file."))
 
 
+#: Real 花名册 files put a merged title row, and sometimes a notes row, above the header: the header
+#: is the first of the first ``HEADER_SEARCH_ROWS`` non-blank rows that names at least
+#: ``HEADER_MIN_COLUMNS`` of the importer's columns (a title or a note fills one cell, which names
+#: none of them).
+HEADER_SEARCH_ROWS = 10
+HEADER_MIN_COLUMNS = 2
+_WHITESPACE = re.compile(r"\s+")
+
+
 def header_key(value) -> str:
-    """Headers compare without spaces, full-width forms or a trailing required-mark."""
-    return text(value).replace(" ", "").rstrip("*＊").strip()
+    """Headers compare after NFKC (full-width letters, digits, brackets and asterisks become
+    half-width), without any whitespace (line breaks inside a cell too) and without required-marks
+    (*) at either end: ``＊证件 号码``, ``证件号码*`` and ``服务时长（小时）`` / ``服务时长(小时)`` match."""
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text(value))).strip("*").lower()
 
 
-def data_rows(source, filename, columns) -> Iterator[tuple[int, dict]]:
-    """(spreadsheet row number, {column key: raw value}) for every non-blank data row.
-
-    ``columns``: the importer's column specs; their ``header`` (Chinese) and ``aliases`` name
-    the column. The first non-blank row is the header. Unknown columns are ignored; a missing
-    required column is a file error.
-    """
-    rows = raw_rows(source, filename)
-    by_header = {}
+def header_lookup(columns) -> dict:
+    """{header key: column key} of every name (header and aliases) of ``columns``."""
+    lookup = {}
     for column in columns:
         for name in (column.header, *column.aliases):
-            by_header[header_key(name)] = column.key
-    positions = None
-    for number, values in enumerate(rows, start=1):
-        if is_blank_row(values):
-            continue
-        if positions is None:
-            positions = {}
-            for index, value in enumerate(values):
-                key = by_header.get(header_key(value))
-                if key and key not in positions:
-                    positions[key] = index
+            lookup.setdefault(header_key(name), column.key)
+    return lookup
+
+
+def header_positions(values, lookup) -> dict:
+    """{column key: cell index} of the cells of ``values`` that name a column (the first one wins)."""
+    positions = {}
+    for index, value in enumerate(values):
+        key = lookup.get(header_key(value))
+        if key and key not in positions:
+            positions[key] = index
+    return positions
+
+
+def _after_header(source, filename, columns) -> tuple[dict, Iterator[tuple[int, list]]]:
+    """The header's positions, and the (spreadsheet row number, cells) of the non-blank rows after it.
+
+    Row numbers are the spreadsheet's own (1-based, blank rows counted), so errors name the row a
+    clerk sees in Excel whatever stands above the header."""
+    lookup = header_lookup(columns)
+    rows = ((number, values) for number, values in enumerate(raw_rows(source, filename), start=1)
+            if not is_blank_row(values))
+    looked_at = 0
+    for number, values in rows:
+        looked_at += 1
+        positions = header_positions(values, lookup)
+        if len(positions) >= min(HEADER_MIN_COLUMNS, len(columns)):
             missing = [c.header for c in columns if c.required and c.key not in positions]
             if missing:
                 raise FileFormatError(
                     _("The header row (row %(row)d) lacks the required column(s): %(columns)s. "
                       "Download the template to see the expected headers.")
                     % {"row": number, "columns": "、".join(missing)})
-            continue
-        yield number, {key: (values[index] if index < len(values) else None) for key, index in positions.items()}
-    if positions is None:
+            return positions, rows
+        if looked_at >= HEADER_SEARCH_ROWS:
+            break
+    if not looked_at:
         raise FileFormatError(_("The file is empty."))
+    raise FileFormatError(
+        _("No header row found: none of the first %(count)d rows names at least two of the template's columns "
+          "(%(columns)s). Download the template to see the expected headers.")
+        % {"count": min(looked_at, HEADER_SEARCH_ROWS), "columns": "、".join(c.header for c in columns)})
+
+
+def data_rows(source, filename, columns) -> Iterator[tuple[int, dict]]:
+    """(spreadsheet row number, {column key: raw value}) for every non-blank data row.
+
+    ``columns``: the importer's column specs; their ``header`` (Chinese) and ``aliases`` name
+    the column. The header row is found among the first rows (``HEADER_SEARCH_ROWS``): rows above
+    it (a title, notes) are skipped. Unknown columns are ignored; a missing required column is a
+    file error.
+    """
+    positions, rows = _after_header(source, filename, columns)
+    for number, values in rows:
+        yield number, {key: (values[index] if index < len(values) else None) for key, index in positions.items()}
 
 
 def too_many_rows(limit) -> FileFormatError:
     return FileFormatError(_("The file has more than %(max)d rows; split it.") % {"max": limit})
 
 
-def count_rows(source, filename, limit=None) -> int:
+def count_rows(source, filename, columns, limit=None) -> int:
     """Non-blank rows after the header (a quick first pass for the progress bar); a file with
     more than ``limit`` of them is refused as soon as the count passes it."""
-    total = -1
-    for values in raw_rows(source, filename):
-        if not is_blank_row(values):
-            total += 1
-            if limit is not None and total > limit:
-                raise too_many_rows(limit)
-    return max(total, 0)
+    _positions, rows = _after_header(source, filename, columns)
+    total = 0
+    for _row in rows:
+        total += 1
+        if limit is not None and total > limit:
+            raise too_many_rows(limit)
+    return total
 

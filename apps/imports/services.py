@@ -22,11 +22,11 @@ from .files import import_file_delete, import_file_open, import_file_store
 from .importers import IMPORTERS
 from .importers.base import CellError, RowInvalid
 from .inspection import content_bytes
-from .models import CANCELLABLE_STATUSES, ENDED_STATUSES, ImportJob, ImportStage, ImportStatus
+from .models import CANCELLABLE_STATUSES, ENDED_STATUSES, PORTAL_KINDS, ImportJob, ImportStage, ImportStatus
 from .reading import FileFormatError, count_rows, data_rows, too_many_rows
 from .runs import RunLost, run_claim, run_queue
 
-#: Errors kept for the preview page; the count is always exact.
+#: Errors (and changed rows) kept for the preview page; the counts are always exact.
 MAX_KEPT_ERRORS = 1000
 PROGRESS_EVERY = 200
 
@@ -36,16 +36,18 @@ class ImportRejected(Exception):
 
 
 @transaction.atomic
-def import_job_create(*, actor, kind, upload) -> ImportJob:
+def import_job_create(*, actor, kind, upload, organization=None) -> ImportJob:
     """Store ``upload`` for a new job. Reads the archive's directory only (its size decides where
-    the check runs); the rows are counted by the check."""
-    if kind not in IMPORTERS:
+    the check runs); the rows are counted by the check. ``organization``: an import of that
+    organization's own volunteers or records (the portal; ``PORTAL_KINDS``), in no area."""
+    if kind not in IMPORTERS or (organization is not None and kind not in PORTAL_KINDS):
         raise ValueError(kind)
     try:
         size = content_bytes(upload, upload.name)
     except FileFormatError:
         size = 0  # the check refuses it again, as cheaply (reading inspects before parsing), with its row-0 error
-    job = ImportJob(kind=kind, filename=upload.name[:200], area=actor.area, created_by=actor,
+    job = ImportJob(kind=kind, filename=upload.name[:200], created_by=actor, organization=organization,
+                    area=actor.area if organization is None else None,
                     language=translation.get_language() or settings.LANGUAGE_CODE, content_bytes=size)
     import_file_store(job=job, upload=upload)  # encrypted at rest
     job.save()
@@ -116,8 +118,8 @@ def _walk(run, importer, *, write, report_progress):
     chunk, not per row); errors and warnings stay in file order. Between chunks the run checks it
     still owns the job (``RunLost`` otherwise)."""
     job = run.job
-    seen, errors, warnings = {}, [], []
-    counts = {"valid": 0, "new": 0, "update": 0, "errors": 0, "processed": 0}
+    seen, errors, warnings, changes = {}, [], [], []
+    counts = {"valid": 0, "new": 0, "update": 0, "unchanged": 0, "errors": 0, "processed": 0}
 
     def add_error(number, error):
         counts["errors"] += 1
@@ -146,6 +148,8 @@ def _walk(run, importer, *, write, report_progress):
             for warning in prepared.warnings:
                 if len(warnings) < MAX_KEPT_ERRORS:
                     warnings.append({"row": number, "message": str(warning)})
+            if prepared.changes and len(changes) < MAX_KEPT_ERRORS:
+                changes.append(_changes_dict(importer, number, prepared))
             to_write.append((number, prepared))
         at_fault = None
         if write and to_write and not counts["errors"]:
@@ -153,18 +157,30 @@ def _walk(run, importer, *, write, report_progress):
         for number, prepared in to_write:
             if number != at_fault:
                 counts["valid"] += 1
-                counts["update" if prepared.existing is not None else "new"] += 1
-    return counts, errors, warnings
+                counts[_outcome(prepared)] += 1
+    return counts, errors, warnings, changes
 
 
-def _finish(run, status, counts, errors, warnings, message=""):
+def _outcome(prepared):
+    if prepared.existing is None:
+        return "new"
+    return "unchanged" if prepared.unchanged else "update"
+
+
+def _changes_dict(importer, number, prepared):
+    return {"row": number, "subject": prepared.subject,
+            "changes": [{"column": importer.header(change.column), "old": change.old, "new": change.new}
+                        for change in prepared.changes]}
+
+
+def _finish(run, status, counts, errors, warnings, message="", changes=()):
     """Write the run's result, if the job is still the run's (``RunLost`` otherwise)."""
     job = run.job
-    run.update(status=status, errors=errors, warnings=warnings, message=message[:300],
+    run.update(status=status, errors=errors, warnings=warnings, message=message[:300], changes=list(changes),
                processed_rows=min(counts.get("processed", 0), job.total_rows),
                valid_rows=counts.get("valid", 0), new_rows=counts.get("new", 0),
-               update_rows=counts.get("update", 0), error_count=counts.get("errors", 0),
-               finished_at=timezone.now())
+               update_rows=counts.get("update", 0), unchanged_rows=counts.get("unchanged", 0),
+               error_count=counts.get("errors", 0), finished_at=timezone.now())
 
 
 def _file_error(error):
@@ -178,7 +194,9 @@ def _ended(job):
 
 
 def _importer(job):
-    return IMPORTERS[job.kind](actor=job.created_by, area=job.area, filename=job.filename)
+    return IMPORTERS[job.kind](actor=job.created_by, area=job.area, organization=job.organization,
+                               filename=job.filename,
+                               cause={"import": {"job": str(job.uuid), "file": job.filename, "kind": job.kind}})
 
 
 def _lost(job):
@@ -195,15 +213,16 @@ def import_check(*, job: ImportJob, attempt=None) -> ImportJob:
     with translation.override(job.language), run:
         try:
             try:
-                total = count_rows(import_file_open(job), job.filename, limit=settings.IMPORT_MAX_ROWS)
+                total = count_rows(import_file_open(job), job.filename, IMPORTERS[job.kind].columns,
+                                   limit=settings.IMPORT_MAX_ROWS)
                 run.update(total_rows=total, processed_rows=0)
-                counts, errors, warnings = _walk(run, _importer(job), write=False, report_progress=True)
+                counts, errors, warnings, changes = _walk(run, _importer(job), write=False, report_progress=True)
             except FileFormatError as error:
                 _finish(run, ImportStatus.INVALID, {"errors": 1}, _file_error(error), [])
                 return _ended(job)
             status = ImportStatus.INVALID if counts["errors"] or not counts["valid"] else ImportStatus.CHECKED
             message = "" if counts["valid"] or counts["errors"] else _("The file has no data rows.")
-            _finish(run, status, counts, errors, warnings, message)
+            _finish(run, status, counts, errors, warnings, message, changes)
         except RunLost:
             return _lost(job)
     return _ended(job)
@@ -221,16 +240,18 @@ def import_commit(*, job: ImportJob, request=None, attempt=None) -> ImportJob:
         try:
             try:
                 with transaction.atomic():
-                    counts, errors, warnings = _walk(run, importer, write=True, report_progress=False)
+                    counts, errors, warnings, changes = _walk(run, importer, write=True, report_progress=False)
                     if counts["errors"]:
                         raise ImportRejected
+                    organization = {"organization": job.organization_id} if job.organization_id else {}
                     audit_event_record(
                         actor=job.created_by, action=AuditAction.IMPORT, model=importer.model,
                         row_count=counts["valid"], request=request,
                         detail={"job": str(job.uuid), "file": job.filename, "kind": job.kind,
-                                "new": counts["new"], "updated": counts["update"]},
+                                "new": counts["new"], "updated": counts["update"],
+                                "unchanged": counts["unchanged"], **organization},
                     )
-                    _finish(run, ImportStatus.DONE, counts, [], warnings)
+                    _finish(run, ImportStatus.DONE, counts, [], warnings, changes=changes)
             except ImportRejected:
                 _finish(run, ImportStatus.FAILED, counts, errors, warnings,
                         _("Nothing was imported: the file has errors."))

@@ -2,11 +2,15 @@
 public ``Table.as_values()`` (every cell through ``BoundRow.get_cell_value``) made into export
 cells, against ``apps.core.export.table_rows`` (the spec's ``values_list`` rows)."""
 
+import datetime
+import decimal
+
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from django_tables2 import RequestConfig
 
-from apps.core.export import table_rows
-from apps.core.export_spec import ExportSpec, export_cell
+from apps.core.export import export_spec, table_rows
+from apps.core.export_spec import ExportSpec, export_cell, local_date, local_datetime
 
 
 def exported_list_views(patterns=None):
@@ -52,9 +56,29 @@ def table_cells(table):
         yield [export_cell(value) for value in row]
 
 
+def as_the_table_shows(cell, column):
+    """A spec's cell as django-tables2 shows the same value: the spec gives local date-times, dates
+    and decimals as such (issue 16.5), the table the stored UTC date-time, the date and the decimal
+    as text, and "—" for no date."""
+    if isinstance(cell, datetime.datetime):
+        return timezone.make_aware(cell).astimezone(datetime.UTC).isoformat(sep=" ")
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    if isinstance(cell, decimal.Decimal):
+        return str(cell)
+    if cell == "" and column.formatter in (local_datetime, local_date):
+        return "—"
+    return cell
+
+
 def disagreements(table, limit=5):
     """Where the spec's rows differ from the table's, as readable lines (empty: they agree)."""
-    expected, actual = list(table_cells(table)), list(table_rows(table))
+    columns = export_spec(table).columns
+    expected = [[str(cell) if isinstance(cell, (decimal.Decimal, datetime.date)) else cell for cell in row]
+                for row in table_cells(table)]
+    actual = list(table_rows(table))
+    actual[1:] = [[as_the_table_shows(cell, column) for cell, column in zip(row, columns, strict=False)]
+                  for row in actual[1:]]
     name = type(table).__name__
     found = []
     if expected[0] != actual[0]:

@@ -25,7 +25,7 @@ from apps.activities.models import Activity, OrganizerKind, ServiceRecord
 from apps.backoffice.tables.volunteers import VolunteerTable
 from apps.core import crypto
 from apps.core.export import export_spec, table_rows, xlsx_response
-from apps.core.export_spec import ExportColumn, ExportSpec, iso_datetime
+from apps.core.export_spec import ExportColumn, ExportSpec, local_datetime
 from apps.portal.views.lists import PortalListView
 from apps.volunteers.models import Volunteer
 from tests.personas import STREET_STAFF
@@ -120,7 +120,7 @@ class _WrongVolunteerTable(VolunteerTable):
         *VolunteerTable.export_spec.columns[:4],
         ExportColumn(VolunteerTable.export_spec.columns[4].header, "id_number"),  # not masked
         *VolunteerTable.export_spec.columns[5:-1],
-        ExportColumn.field("updated_at", iso_datetime),  # another field under the same header
+        ExportColumn.field("updated_at", local_datetime),  # another field under the same header
     ])
 
 

@@ -5,6 +5,7 @@ import datetime
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from openpyxl import Workbook
 
 from apps.imports import services
@@ -48,3 +49,10 @@ def check_and_commit(actor, kind, upload):
 
 def errors_by_column(job):
     return {(e["row"], e["column"]): e for e in job.errors}
+
+
+def logged_in(user):
+    """A test client logged in as ``user`` (for modules on ``module_world``, which ``client_for`` does not serve)."""
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client

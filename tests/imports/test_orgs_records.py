@@ -37,7 +37,9 @@ def test_organizations_import_and_reimport(world):
     assert filed.management_mode == "filed" and filed.founded_on == datetime.date(2020, 5, 1)
     rows[1][0] = "新协会（更名）"
     job = check_and_commit(actor, "organizations", xlsx_upload(rows))
-    assert (job.new_rows, job.update_rows) == (0, 2)
+    assert (job.new_rows, job.update_rows, job.unchanged_rows) == (0, 1, 1)
+    assert job.changes == [{"row": 2, "subject": "新协会", "changes": [
+        {"column": "名称", "old": "新协会", "new": "新协会（更名）"}]}]
     assert Organization.objects.get(credit_code=code).name == "新协会（更名）"
 
 
@@ -69,10 +71,12 @@ def test_records_import_update_and_locked_confirmed(world):
     rows[1][6] = "1.5"
     job = check_and_commit(actor, "records", xlsx_upload(rows))
     assert job.update_rows == 1 and ServiceRecord.objects.get(pk=record.pk).hours == 1.5
+    assert job.changes == [{"row": 2, "subject": "赵六 · 社区清洁活动", "changes": [
+        {"column": "服务时长（小时）", "old": "2", "new": "1.5"}]}]
     assert ServiceRecord.objects.count() == 1
     records_confirm(actor=actor, records=ServiceRecord.objects.filter(pk=record.pk))
     job = check_and_commit(actor, "records", xlsx_upload(rows))  # unchanged: accepted, nothing changes
-    assert job.update_rows == 1
+    assert (job.update_rows, job.unchanged_rows) == (0, 1)
     rows[1][6] = "1"
     job = check(actor, "records", xlsx_upload(rows))
     assert job.status == "invalid" and "更正" in job.errors[0]["message"]

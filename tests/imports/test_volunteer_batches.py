@@ -66,7 +66,7 @@ def test_check_queries_do_not_grow_with_the_rows(world):
     assert counts[1] - counts[0] <= 1, counts
 
 
-def test_a_file_of_several_chunks_is_one_audit_entry_and_no_row_entries(world, monkeypatch):
+def test_a_file_of_several_chunks_is_one_audit_entry_and_one_history_entry_per_volunteer(world, monkeypatch):
     monkeypatch.setattr(VolunteerImporter, "chunk_rows", 3)
     actor = world.user(STREET_STAFF)
     log_entries = LogEntry.objects.count()
@@ -75,12 +75,13 @@ def test_a_file_of_several_chunks_is_one_audit_entry_and_no_row_entries(world, m
     event = AuditEvent.objects.get()
     assert event.action == "import" and event.row_count == 7 and event.detail["new"] == 7
     assert event.content_type == ContentType.objects.get_for_model(Volunteer)
-    # Per-row auditlog entries are replaced by the one import entry.
-    assert LogEntry.objects.count() == log_entries
+    # The bulk insert writes each volunteer's history entry itself (issue 16.2).
+    assert LogEntry.objects.count() == log_entries + 7
 
     rows = volunteer_rows(7, phone_prefix="139")
     job = check_and_commit(actor, "volunteers", xlsx_upload(rows))
     assert (job.new_rows, job.update_rows) == (0, 7)
+    assert LogEntry.objects.count() == log_entries + 14
     assert AuditEvent.objects.filter(action="import").count() == 2
     assert Volunteer.objects.count() == 7 and Consent.objects.count() == 7
 
@@ -136,7 +137,7 @@ def test_unchanged_rows_are_not_written_again(world):
     rows = volunteer_rows(3)
     rows[2][2] = "13999999999"
     job = check_and_commit(actor, "volunteers", xlsx_upload(rows))
-    assert (job.new_rows, job.update_rows) == (0, 3)
+    assert (job.new_rows, job.update_rows, job.unchanged_rows) == (0, 1, 2)
     after = dict(Volunteer.objects.values_list("name", "updated_at"))
     assert after["志愿者0"] == before["志愿者0"] and after["志愿者2"] == before["志愿者2"]
     changed = Volunteer.objects.get(name="志愿者1")

@@ -50,7 +50,7 @@ def test_reimport_updates_instead_of_duplicating(world):
     rows = messy_rows()
     rows[1][2] = "13900000000"
     job = check_and_commit(actor, "volunteers", xlsx_upload(rows))
-    assert (job.new_rows, job.update_rows) == (0, 2)
+    assert (job.new_rows, job.update_rows, job.unchanged_rows) == (0, 1, 1)  # 李四's row is unchanged
     assert Volunteer.objects.count() == 2
     assert Volunteer.objects.get(name="张 三").phone == "13900000000"
     assert AuditEvent.objects.filter(action=AuditAction.IMPORT).count() == 2

@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Activity, OrganizerKind
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_datetime, true_false
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, local_datetime, true_false
 from apps.core.tables import StableTable
 
 
@@ -31,8 +31,8 @@ class ActivityTable(StableTable):
                      organizer_name),
         ExportColumn(_("community"), "community__name"),
         ExportColumn.field("category", choice_label(Activity.category.field)),
-        ExportColumn.field("starts_at", iso_datetime),
-        ExportColumn.field("ends_at", iso_datetime),
+        ExportColumn.field("starts_at", local_datetime),
+        ExportColumn.field("ends_at", local_datetime),
         ExportColumn.field("place"),
         ExportColumn.field("is_risky", true_false),
         ExportColumn(_("records"), "record_count"),

@@ -3,7 +3,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, field_header, iso_date, iso_datetime
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, field_header, local_date, local_datetime
 from apps.core.tables import StableTable
 from apps.holidays.models import HolidayDay, HolidayYear
 
@@ -39,7 +39,7 @@ class HolidayYearTable(StableTable):
         ExportColumn.field("notice"),
         ExportColumn(_("Days off"), "days_off"),  # annotations of the list's queryset
         ExportColumn(_("Adjusted working days"), "working_days"),
-        ExportColumn.field("entered_at", iso_datetime),
+        ExportColumn.field("entered_at", local_datetime),
         ExportColumn(field_header(HolidayYear.entered_by.field), ("entered_by__full_name", "entered_by__username"),
                      _user_name),
         ExportColumn.field("source"),
@@ -66,7 +66,7 @@ class HolidayDayTable(StableTable):
         return date_format(value, "l")
 
     export_spec = ExportSpec(HolidayDay, [
-        ExportColumn.field("date", iso_date),
+        ExportColumn.field("date", local_date),
         ExportColumn(_("Weekday"), "date", lambda day: date_format(day, "l")),
         ExportColumn.field("kind", choice_label(HolidayDay.kind.field)),
         ExportColumn.field("name"),

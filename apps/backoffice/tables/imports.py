@@ -12,6 +12,6 @@ class ImportJobTable(StableTable):
     class Meta:
         model = ImportJob
         fields = ["created_at", "kind", "filename", "status", "total_rows", "new_rows", "update_rows",
-                  "error_count", "created_by"]
+                  "unchanged_rows", "error_count", "created_by"]
         sequence = fields
         order_by = ["-created_at"]

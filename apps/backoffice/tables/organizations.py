@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, escaped_list, iso_date
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, escaped_list, local_date
 from apps.core.masking import mask_phone
 from apps.core.tables import StableTable
 from apps.organizations.models import CreditStatus, Grade, Organization
@@ -60,7 +60,7 @@ class OrganizationTable(StableTable):
         ExportColumn(_("Service domains"), "domains__name", escaped_list, many=True),
         ExportColumn.field("representative"),
         ExportColumn.field("residence"),
-        ExportColumn.field("founded_on", iso_date),
+        ExportColumn.field("founded_on", local_date),
         ExportColumn.field("supervisor"),
         ExportColumn.field("registration_authority"),
         ExportColumn.field("contact_name"),

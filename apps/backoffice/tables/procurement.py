@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, field_header, iso_date, true_false
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, field_header, local_date, true_false
 from apps.core.tables import AmountColumn, StableTable
 from apps.procurement.models import CatalogueItem, Contract, Project
 
@@ -99,9 +99,9 @@ class ContractTable(StableTable):
         ExportColumn(field_header(Contract.project.field), "project__name"),
         ExportColumn(field_header(Contract.provider.field), "provider__name"),
         ExportColumn.field("amount"),
-        *(ExportColumn.field(name, iso_date) for name in ("signed_on", "start_date", "end_date", "publication_due")),
+        *(ExportColumn.field(name, local_date) for name in ("signed_on", "start_date", "end_date", "publication_due")),
         ExportColumn.field("published_on"),  # a plain column: no date is an empty cell
-        ExportColumn.field("filing_due", iso_date),
+        ExportColumn.field("filing_due", local_date),
         ExportColumn.field("filed_on"),
         ExportColumn(_("Flags"), ("published_on", "publication_due", "filed_on", "filing_due"), overdue_flags),
     ])

@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import ServiceRecord
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_datetime
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, local_datetime
 from apps.core.tables import StableTable
 
 
@@ -32,9 +32,9 @@ class ServiceRecordTable(StableTable):
         ExportColumn(_("volunteer"), "volunteer__name"),
         ExportColumn(_("activity"), "activity__name"),
         ExportColumn(_("organization"), "activity__organization__name"),
-        ExportColumn.field("started_at", iso_datetime),
-        ExportColumn.field("ended_at", iso_datetime),
+        ExportColumn.field("started_at", local_datetime),
+        ExportColumn.field("ended_at", local_datetime),
         ExportColumn.field("hours"),
         ExportColumn.field("status", choice_label(ServiceRecord.status.field)),
-        ExportColumn.field("confirmed_at", iso_datetime),
+        ExportColumn.field("confirmed_at", local_datetime),
     ])

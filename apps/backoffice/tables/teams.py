@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_date
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, local_date
 from apps.core.masking import mask_phone
 from apps.core.tables import StableTable
 from apps.volunteers.models import Team
@@ -28,7 +28,7 @@ class TeamTable(StableTable):
         ExportColumn(_("leader"), "leader__name"),
         ExportColumn.field("contact_name"),
         ExportColumn(_("contact phone"), "contact_phone", mask_phone),
-        ExportColumn.field("founded_on", iso_date),
+        ExportColumn.field("founded_on", local_date),
         ExportColumn.field("status", choice_label(Team.status.field)),
         ExportColumn(_("current members"), "member_count"),
     ])

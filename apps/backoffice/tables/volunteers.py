@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_datetime
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, local_datetime
 from apps.core.masking import mask_id_number, mask_phone
 from apps.core.tables import StableTable
 from apps.volunteers.models import Volunteer
@@ -34,5 +34,5 @@ class VolunteerTable(StableTable):
         ExportColumn.field("political_status", choice_label(Volunteer.political_status.field)),
         ExportColumn.field("confirmed_hours"),
         ExportColumn.field("star_level"),
-        ExportColumn.field("created_at", iso_datetime),
+        ExportColumn.field("created_at", local_datetime),
     ])

@@ -10,6 +10,7 @@ defaults run ``prepare`` and ``write`` row by row. ``write`` stays the one-row r
 when a chunk's write fails, the workflow writes the chunk again row by row to name the row.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -18,8 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.areas.models import Area, AreaLevel
+from apps.volunteers.id_numbers import synthetic_resident_id
 
 from ..normalise import compact, parse_date, parse_decimal, text
+from ..reading import FileFormatError
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class Column:
     expected: Promise | str = ""
     example: str = ""
     aliases: tuple = ()
+    #: The TextChoices a coded column takes (by label or value): the template offers their Chinese
+    #: labels in a dropdown.
+    choices: type | None = None
 
 
 @dataclass
@@ -58,6 +64,24 @@ class Prepared:
     unchanged: bool = False
     #: A validated, unsaved model instance that ``write_many`` may insert as it is.
     instance: object = None
+    #: For a registered record the row changes: what the preview names it by, and each changed
+    #: column as shown (personal values masked).
+    subject: str = ""
+    changes: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One column a row changes in a registered record, as the preview shows it (masked)."""
+
+    column: str  # column key
+    old: str
+    new: str
+
+
+class FileRefused(FileFormatError):
+    """The file as a whole is refused while its rows are checked (e.g. the uploader's hourly budget
+    of look-ups is spent): nothing more is checked, and no row's result is shown."""
 
 
 class Row:
@@ -152,9 +176,16 @@ class Importer:
     #: one is prepared (what importers whose checks read earlier rows' writes need).
     chunk_rows = 1
 
-    def __init__(self, *, actor, area, filename=""):
-        self.actor, self.area, self.filename = actor, area, filename
+    def __init__(self, *, actor, area, organization=None, filename="", cause=None):
+        """``area``: a back-office job's area (None: the whole deployment); ``organization``: a portal
+        job's organization, whose own volunteers and activities the rows may name. ``cause``: what the
+        history entries written in bulk name as their cause (``LogEntry.additional_data``)."""
+        self.actor, self.area, self.organization, self.filename = actor, area, organization, filename
+        self.cause = cause or {}
         self._areas, self._choices = {}, {}
+        # Places a row may name: the job's area, or for an organization the communities its portal
+        # forms offer (its district: volunteers often live outside its own community).
+        self.places = area if organization is None else district_or_above(organization.area)
 
     @classmethod
     def column(cls, key) -> Column:
@@ -189,13 +220,13 @@ class Importer:
             lookup = {"code": value} if value.isdigit() else {"name": value}
             self._areas[cache_key] = list(Area.objects.filter(level__in=levels, **lookup)[:10])
         candidates = self._areas[cache_key]
-        inside = [a for a in candidates if self.area is None or a.path.startswith(self.area.path)]
+        inside = [a for a in candidates if self.places is None or a.path.startswith(self.places.path)]
         if not candidates:
             row.error(key, _("There is no area called “%(value)s”.") % {"value": value},
                       self.column(key).expected)
         elif not inside:
-            row.error(key, _("“%(value)s” is outside your area (%(area)s).") % {"value": value, "area": self.area},
-                      _("an area within %(area)s") % {"area": self.area})
+            row.error(key, _("“%(value)s” is outside your area (%(area)s).") % {"value": value, "area": self.places},
+                      _("an area within %(area)s") % {"area": self.places})
         elif len(inside) > 1:
             row.error(key, _("Several areas are called “%(value)s”.") % {"value": value},
                       _("the 12-digit statistical code instead of the name"))
@@ -224,6 +255,17 @@ class Importer:
         for item in prepared:
             self.write(item)
 
+
+def district_or_above(area):
+    """The district (or the nearest level above it) of ``area``: where the portal's forms let an
+    organization name communities (``apps.web.scope.PortalScope.communities``)."""
+    while area.parent_id is not None and area.level not in (AreaLevel.DISTRICT, AreaLevel.CITY):
+        area = area.parent
+    return area
+
+
+#: The example ID number of the templates: well-formed, with its own check character (GB 11643).
+EXAMPLE_ID_NUMBER = synthetic_resident_id("330106", datetime.date(1990, 1, 1), 123)
 
 COMMUNITY_LEVELS = [AreaLevel.COMMUNITY]
 ORGANIZATION_AREA_LEVELS = [AreaLevel.STREET, AreaLevel.COMMUNITY]

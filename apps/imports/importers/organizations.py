@@ -6,14 +6,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from stdnum.cn import uscc
 
+from apps.core.masking import mask_phone
 from apps.organizations import services
 from apps.organizations.models import (
     MODE_BY_FORM, AuthorityLevel, LegalForm, ManagementMode, Organization, OrgStatus, ServiceDomain,
 )
 from apps.organizations.validators import check_credit_code
 
-from .base import ORGANIZATION_AREA_LEVELS, Column, Importer, Prepared, Row
+from .base import ORGANIZATION_AREA_LEVELS, Change, Column, Importer, Prepared, Row
+
+#: A well-formed credit code of a social group (5 = civil affairs, 1 = 社会团体, 330106 = 西湖区) with its
+#: own check character, for the template.
+EXAMPLE_CREDIT_CODE = "51330106MJ0000001" + uscc.calc_check_digit("51330106MJ0000001")
 
 UPDATABLE = ["name", "area", "residence", "purpose", "activity_region", "representative", "registered_capital",
              "supervisor", "registration_authority", "registration_authority_level", "founded_on", "contact_name",
@@ -27,28 +33,29 @@ class OrganizationImporter(Importer):
         Column("name", "名称", True, gettext_lazy("the registered name"), "西湖区某某社区服务中心"),
         Column("legal_form", "组织类型", True, gettext_lazy("social group, social service institution, foundation, "
                                                          "filed community organization or community team"),
-               "社会团体", ("法律形式",)),
+               "社会团体", ("法律形式",), choices=LegalForm),
         Column("credit_code", "统一社会信用代码", False, gettext_lazy("18 characters, registered organizations only"),
-               "", ("信用代码",)),
+               EXAMPLE_CREDIT_CODE, ("信用代码",)),
         Column("filing_number", "备案编号", False, gettext_lazy("the local filing number, filed organizations only"),
                ""),
         Column("area", "所在社区", True, gettext_lazy("the street's or community's name or 12-digit code, within "
                                                   "your area"), "", ("所在街道社区", "社区")),
-        Column("status", "状态", False, gettext_lazy("e.g. Normal (only for new organizations)"), "正常"),
-        Column("representative", "法定代表人", False, "", "", ("负责人",)),
+        Column("status", "状态", False, gettext_lazy("e.g. Normal (only for new organizations)"), "正常",
+               choices=OrgStatus),
+        Column("representative", "法定代表人", False, "", "李明", ("负责人",)),
         Column("founded_on", "成立日期", False, gettext_lazy("a date such as 2024-03-05"), "2020-05-01"),
         Column("registered_capital", "注册资金（万元）", False, gettext_lazy("a number in 10,000 yuan"), "3",
                ("注册资金",)),
-        Column("residence", "住所", False, "", ""),
-        Column("purpose", "宗旨与业务范围", False, "", "", ("业务范围",)),
-        Column("activity_region", "活动地域", False, "", ""),
+        Column("residence", "住所", False, "", "杭州市西湖区某某路1号"),
+        Column("purpose", "宗旨与业务范围", False, "", "为社区居民提供互助服务", ("业务范围",)),
+        Column("activity_region", "活动地域", False, "", "西湖区"),
         Column("supervisor", "业务主管单位", False, "", ""),
-        Column("registration_authority", "登记管理机关", False, "", ""),
+        Column("registration_authority", "登记管理机关", False, "", "杭州市西湖区民政局"),
         Column("registration_authority_level", "登记管理机关级别", False,
                gettext_lazy("national, provincial, city or county (foundations: provincial or national); empty: "
-                            "read from the credit code"), ""),
-        Column("contact_name", "联系人", False, "", ""),
-        Column("contact_phone", "联系电话", False, "", ""),
+                            "read from the credit code"), "", choices=AuthorityLevel),
+        Column("contact_name", "联系人", False, "", "王芳"),
+        Column("contact_phone", "联系电话", False, "", "13800000000"),
         Column("domains", "服务领域", False, gettext_lazy("names from the service-domain list, separated by 、"), "养老"),
     ]
     field_columns = {c.key: c.key for c in columns} | {"management_mode": "legal_form", "__all__": ""}
@@ -114,15 +121,21 @@ class OrganizationImporter(Importer):
             row.error("status", _("The status of an existing organization changes through its status history, "
                                   "not by import."), existing.get_status_display())
         candidate = existing or Organization(status=status)
+        before = {name: getattr(existing, name) for name in UPDATABLE} if existing is not None else {}
         for name, value in values.items():
             setattr(candidate, name, value)
         try:
-            candidate.full_clean(validate_unique=False)
+            candidate.full_clean(validate_unique=False)  # may derive fields (the authority's level)
         except ValidationError as error:
             row.validation_error(error, self.field_columns)
         row.check()
-        return Prepared(key=key, existing=existing, values={**values, "status": status, "domains": domains},
-                        warnings=warnings)
+        prepared = Prepared(key=key, existing=existing, values={**values, "status": status, "domains": domains},
+                            warnings=warnings)
+        if existing is not None:
+            prepared.subject = before["name"]  # the name it is registered under (the row may rename it)
+            prepared.changes = _changes(before, candidate, existing, domains)
+            prepared.unchanged = not prepared.changes
+        return prepared
 
     def _existing(self, key):
         if key is None:
@@ -141,6 +154,8 @@ class OrganizationImporter(Importer):
 
     @transaction.atomic
     def write(self, prepared: Prepared):
+        if prepared.unchanged:
+            return prepared.existing
         values = dict(prepared.values)
         domains, status = values.pop("domains"), values.pop("status")
         if prepared.existing is None:
@@ -155,3 +170,23 @@ class OrganizationImporter(Importer):
         if domains:
             organization.domains.add(*domains)
         return organization
+
+
+def _changes(before, candidate, existing, domains) -> list[Change]:
+    """What the row changes in a registered organization (the contact phone masked); service domains
+    are only ever added."""
+    changes = [Change(name, _shown(name, before[name]), _shown(name, getattr(candidate, name)))
+               for name in UPDATABLE if before[name] != getattr(candidate, name)]
+    current = sorted(existing.domains.values_list("name", flat=True))
+    added = [domain.name for domain in domains if domain.name not in current]
+    if added:
+        changes.append(Change("domains", "、".join(current), "、".join([*current, *added])))
+    return changes
+
+
+def _shown(name, value):
+    if name == "contact_phone":
+        return mask_phone(value or "")
+    if name == "registration_authority_level":
+        return str(AuthorityLevel(value).label) if value in AuthorityLevel.values else (value or "")
+    return "" if value is None else str(value)

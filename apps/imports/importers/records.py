@@ -6,6 +6,7 @@ correction workflow) unless the row repeats it unchanged.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,9 +21,19 @@ from apps.core.crypto import keyed_hash
 from apps.volunteers.models import DocumentType, Volunteer
 
 from ..normalise import parse_time, text
-from .base import Column, Importer, Prepared, Row
+from .base import EXAMPLE_ID_NUMBER, Change, Column, Importer, Prepared, Row
 
 CHANGEABLE = ["started_at", "ended_at", "hours", "content"]
+#: The column of each changeable field, for the preview of changes.
+CHANGEABLE_COLUMNS = {"started_at": "start", "ended_at": "end", "hours": "hours", "content": "content"}
+
+
+def _shown(value):
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"  # 2.00 (stored) and 2 (typed) read alike
+    return "" if value is None else str(value)
 
 
 class RecordImporter(Importer):
@@ -30,29 +41,38 @@ class RecordImporter(Importer):
     model = ServiceRecord
     columns = [
         Column("id_number", "证件号码", False, gettext_lazy("the volunteer's ID card number (or the volunteer number)"),
-               "330106199001011234", ("身份证号", "身份证号码")),
+               EXAMPLE_ID_NUMBER, ("身份证号", "身份证号码")),
         Column("volunteer_number", "志愿者编号", False, gettext_lazy("the volunteer number (or the ID card number)"),
                ""),
         Column("name", "姓名", False, gettext_lazy("the volunteer's name, checked against the number"), "张三"),
-        Column("activity", "活动名称", True, gettext_lazy("the name of an activity within your area"), ""),
+        Column("activity", "活动名称", True, gettext_lazy("the name of an activity within your area"), "重阳节敬老活动"),
         Column("date", "服务日期", True, gettext_lazy("the activity's date, e.g. 2024-03-05"), "2024-03-05"),
         Column("start", "开始时间", False, gettext_lazy("a time such as 9:00 (empty: the activity's start)"), "9:00"),
         Column("end", "结束时间", False, gettext_lazy("a time such as 11:30 (empty: the activity's end)"), "11:30"),
         Column("hours", "服务时长（小时）", False, gettext_lazy("hours with up to two decimals (empty: from the times)"),
                "2.5", ("服务时长", "时长")),
-        Column("content", "服务内容", False, "", ""),
+        Column("content", "服务内容", False, "", "陪伴老人"),
     ]
     field_columns = {"started_at": "start", "ended_at": "end", "hours": "hours", "volunteer": "id_number",
                      "content": "content", "activity": "activity"}
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._activities = {}
+        self._found_activities = {}
 
     def _volunteers(self):
+        if self.organization is not None:
+            return Volunteer.objects.for_organization(self.organization)
         if self.area is None:
             return Volunteer.objects.all()
         return Volunteer.objects.in_area(self.area)
+
+    def _activities(self):
+        if self.organization is not None:
+            return Activity.objects.for_organization(self.organization)
+        if self.area is None:
+            return Activity.objects.all()
+        return Activity.objects.in_area(self.area)
 
     def _find_volunteer(self, row):
         id_number, number = row.code("id_number"), row.code("volunteer_number")
@@ -64,8 +84,12 @@ class RecordImporter(Importer):
         volunteer = self._volunteers().filter(**lookup).first()
         if volunteer is None:
             column = "id_number" if id_number else "volunteer_number"
-            row.error(column, _("No volunteer with this number lives or serves within your area."),
-                      _("a registered volunteer; import the volunteers first"))
+            if self.organization is not None:
+                row.error(column, _("No volunteer of your organization has this number."),
+                          _("a volunteer of your organization; import or add the volunteers first"))
+            else:
+                row.error(column, _("No volunteer with this number lives or serves within your area."),
+                          _("a registered volunteer; import the volunteers first"))
             return None
         name = row.text("name")
         if name and name != volunteer.name:
@@ -74,13 +98,13 @@ class RecordImporter(Importer):
         return volunteer
 
     def _find_activity(self, row, name, day):
-        if (name, day) not in self._activities:
-            scope = Activity.objects.all() if self.area is None else Activity.objects.in_area(self.area)
-            self._activities[(name, day)] = list(scope.filter(name=name, starts_at__date=day)[:2])
-        found = self._activities[(name, day)]
+        if (name, day) not in self._found_activities:
+            self._found_activities[(name, day)] = list(self._activities().filter(name=name, starts_at__date=day)[:2])
+        found = self._found_activities[(name, day)]
         if not found:
-            row.error("activity", _("No activity “%(name)s” on %(day)s within your area.")
-                      % {"name": name, "day": day.isoformat()}, self.column("activity").expected)
+            message = (_("No activity “%(name)s” of your organization on %(day)s.") if self.organization is not None
+                       else _("No activity “%(name)s” on %(day)s within your area."))
+            row.error("activity", message % {"name": name, "day": day.isoformat()}, self.column("activity").expected)
         elif len(found) > 1:
             row.error("activity", _("Several activities “%(name)s” start on %(day)s.")
                       % {"name": name, "day": day.isoformat()}, _("a unique activity name for the day"))
@@ -127,8 +151,13 @@ class RecordImporter(Importer):
         except ValidationError as error:
             row.validation_error(error, self.field_columns)
         row.check()
-        return Prepared(key=(volunteer.pk, activity.pk, day), existing=existing, unchanged=unchanged,
-                        values={"volunteer": volunteer, "activity": activity, **values})
+        prepared = Prepared(key=(volunteer.pk, activity.pk, day), existing=existing, unchanged=unchanged,
+                            values={"volunteer": volunteer, "activity": activity, **values})
+        if existing is not None and not unchanged:
+            prepared.subject = f"{volunteer.name} · {activity.name}"
+            prepared.changes = [Change(CHANGEABLE_COLUMNS[key], _shown(getattr(existing, key)), _shown(values[key]))
+                                for key in CHANGEABLE if getattr(existing, key) != values[key]]
+        return prepared
 
     @transaction.atomic
     def write(self, prepared: Prepared):

@@ -1,5 +1,6 @@
 """Volunteers: one row per person; the natural key is the keyed hash of the document number."""
 
+import copy
 import operator
 import re
 from collections import defaultdict
@@ -13,19 +14,28 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.crypto import keyed_hash
-from apps.volunteers import services
+from apps.volunteers import lookups, services
 from apps.volunteers.areas import volunteer_areas_refresh
 from apps.volunteers.consent import PRIVACY_NOTICE_VERSION
 from apps.volunteers.duplicates import volunteers_duplicates_flag
 from apps.volunteers.id_numbers import age_on
 from apps.volunteers.models import (
-    Consent, ConsentPurpose, DocumentType, PoliticalStatus, Sex, Volunteer, new_volunteer_number, person_key,
+    Consent, ConsentPurpose, DocumentType, PoliticalStatus, Sex, Volunteer, VolunteerMembership, new_volunteer_number,
+    person_key,
+)
+from apps.volunteers.portal_services import REGISTRATION_REFUSED
+from apps.volunteers.services import membership_join
+
+from ..history import log_entries_bulk_create
+from .volunteer_changes import UPDATABLE, describe_changes
+from .volunteer_changes import current_value as _current
+from .volunteer_changes import new_value as _new
+
+from .base import (
+    COMMUNITY_LEVELS, EXAMPLE_ID_NUMBER, EXPECT_COMMUNITY, Column, FileRefused, Importer, Prepared, Row, RowInvalid,
 )
 
-from .base import COMMUNITY_LEVELS, EXPECT_COMMUNITY, Column, Importer, Prepared, Row, RowInvalid
-
 MOBILE = re.compile(r"^1\d{10}$")
-UPDATABLE = ["name", "phone", "community", "political_status", "skills", "availability", "service_intention"]
 
 
 class VolunteerImporter(Importer):
@@ -34,18 +44,20 @@ class VolunteerImporter(Importer):
     columns = [
         Column("name", "姓名", True, gettext_lazy("the volunteer's name"), "张三"),
         Column("document_type", "证件类型", False, gettext_lazy("empty for a resident ID card, or the document type"),
-               "居民身份证"),
+               "居民身份证", choices=DocumentType),
         Column("id_number", "证件号码", True, gettext_lazy("an 18-character ID card number (a lower-case x is fine)"),
-               "330106199001011234", ("身份证号", "身份证号码")),
+               EXAMPLE_ID_NUMBER, ("身份证号", "身份证号码")),
         Column("phone", "手机号码", True, gettext_lazy("11 digits starting with 1"), "13800000000", ("手机", "联系电话")),
         Column("community", "居住社区", True, EXPECT_COMMUNITY, "", ("社区",)),
-        Column("sex", "性别", False, gettext_lazy("male or female (only for documents other than an ID card)"), ""),
+        Column("sex", "性别", False, gettext_lazy("male or female (only for documents other than an ID card)"), "",
+               choices=Sex),
         Column("birth_date", "出生日期", False, gettext_lazy("a date (only for documents other than an ID card)"),
                ""),
-        Column("political_status", "政治面貌", False, gettext_lazy("e.g. CPC member or ordinary citizen"), "群众"),
-        Column("skills", "服务技能", False, "", ""),
-        Column("availability", "可服务时间", False, "", ""),
-        Column("service_intention", "服务意向", False, "", ""),
+        Column("political_status", "政治面貌", False, gettext_lazy("e.g. CPC member or ordinary citizen"), "群众",
+               choices=PoliticalStatus),
+        Column("skills", "服务技能", False, "", "助老、心理疏导"),
+        Column("availability", "可服务时间", False, "", "周末"),
+        Column("service_intention", "服务意向", False, "", "社区服务"),
         Column("guardian_name", "监护人", False, gettext_lazy("required for minors"), ""),
         Column("guardian_relation", "监护人关系", False, "", ""),
     ]
@@ -62,8 +74,10 @@ class VolunteerImporter(Importer):
 
     def prepare_many(self, raws) -> list:
         """Rows are validated one by one in Python; the people already registered are looked up
-        for the whole chunk in one query (by keyed hash), and those outside the job's area in one
-        more."""
+        for the whole chunk in one query (by keyed hash), and those the job may update (within its
+        area; an organization's current members) in one more."""
+        if self.organization is not None:
+            self._refuse_when_lookups_spent()
         parsed = [self._parse(raw) for raw in raws]
         hashes = defaultdict(set)
         for p in parsed:
@@ -76,13 +90,50 @@ class VolunteerImporter(Importer):
             # decrypt two Fernet tokens per row.
             same_document = reduce(operator.or_, (Q(document_type=document_type, id_number_hash__in=sorted(values))
                                                   for document_type, values in hashes.items()))
-            for volunteer in Volunteer.objects.defer("id_number", "phone").filter(same_document):
+            for volunteer in (Volunteer.objects.defer("id_number", "phone").select_related("community")
+                              .filter(same_document)):
                 existing[(volunteer.document_type, volunteer.id_number_hash)] = volunteer
-        inside = set()
-        if existing and self.area is not None:
-            inside = set(Volunteer.objects.in_area(self.area).filter(
-                pk__in=[v.pk for v in existing.values()]).values_list("pk", flat=True))
-        return [p if isinstance(p, RowInvalid) else self._against_registry(p, existing.get(p.key), inside) for p in parsed]
+        inside, self._refused = self._updatable(existing), []
+        results = [p if isinstance(p, RowInvalid) else self._against_registry(p, existing.get(p.key), inside)
+                   for p in parsed]
+        describe_changes([p for p in results if isinstance(p, Prepared) and p.existing is not None
+                          and not p.unchanged])
+        if self._refused:
+            self._count_refusals(self._refused)
+        return results
+
+    def _updatable(self, existing):
+        """Pks of the registered people of ``existing`` whom rows may update; None: all of them."""
+        if not existing:
+            return set()
+        pks = [volunteer.pk for volunteer in existing.values()]
+        if self.organization is not None:
+            return set(VolunteerMembership.objects.current().filter(
+                organization=self.organization, volunteer__in=pks).values_list("volunteer", flat=True))
+        if self.area is not None:
+            return set(Volunteer.objects.in_area(self.area).filter(pk__in=pks).values_list("pk", flat=True))
+        return None
+
+    def _refuse_when_lookups_spent(self):
+        """An organization's import tells, row by row, which numbers are registered elsewhere: like
+        the portal's registration it shares the uploader's hourly budget of look-ups, and once that
+        is spent the whole file is refused before anything is checked."""
+        try:
+            lookups.find_registered_allowed(actor=self.actor)
+        except lookups.LookupLimited as limited:
+            raise FileRefused(" ".join(limited.messages)) from None
+
+    def _count_refusals(self, volunteers):
+        """Each row refused because its person is registered elsewhere spends one look-up and is
+        audited (the person's history shows which organization tried); past the budget the whole
+        file is refused, so no more rows are answered."""
+        for volunteer in volunteers:
+            try:
+                lookups.find_registered_spend(actor=self.actor)
+            except lookups.LookupLimited as limited:
+                raise FileRefused(" ".join(limited.messages)) from None
+            lookups.find_registered_record(actor=self.actor, organization=self.organization, action="portal_import",
+                                           volunteer=volunteer, matched=True)
 
     def _parse(self, raw):
         """The row's own checks (no database look-up but the cached community): a Prepared
@@ -145,9 +196,15 @@ class VolunteerImporter(Importer):
         """The checks that need the database: registered elsewhere, guardian for a new minor."""
         row = Row(self, {})
         values = prepared.values
-        if existing is not None and self.area is not None and existing.pk not in inside:
-            row.error("id_number", _("This person is registered as a volunteer outside your area."),
-                      _("a volunteer who lives or serves within your area"))
+        if existing is not None and inside is not None and existing.pk not in inside:
+            if self.organization is not None:
+                # The portal registration's one neutral answer: it says nothing about where or
+                # whether the person is registered, and names the flow meant for such people.
+                row.error("id_number", REGISTRATION_REFUSED)
+                self._refused.append(existing)
+            else:
+                row.error("id_number", _("This person is registered as a volunteer outside your area."),
+                          _("a volunteer who lives or serves within your area"))
         if existing is None and age_on(values["birth_date"], timezone.localdate()) < services.guardian_consent_age() \
                 and not values["guardian_name"]:
             row.error("guardian_name", _("A volunteer under %(age)d can only be registered with a guardian's consent.")
@@ -166,7 +223,10 @@ class VolunteerImporter(Importer):
         """One row through the registration service (the reference path; see write_many)."""
         values = dict(prepared.values)
         if prepared.existing is None:
-            return self._register(values)
+            volunteer = self._register(values)
+            if self.organization is not None:
+                membership_join(volunteer=volunteer, organization=self.organization)
+            return volunteer
         volunteer = prepared.existing
         if prepared.unchanged:
             return volunteer
@@ -195,14 +255,24 @@ class VolunteerImporter(Importer):
         its registration consent (with the guardian); registered volunteers get the changed
         columns. The rows were validated by prepare_many within this transaction, with the
         rules the service applies; the database constraints (one registration per document,
-        unique numbers) hold on insert. Rows are not logged one by one in auditlog (bulk writes
-        send no signals): the import's one audit entry with the row count records them."""
+        unique numbers) hold on insert. An organization's new volunteers become its members. Bulk
+        writes send no signals: each volunteer's history entry is written here (``history``), the
+        import's one audit entry records the file and its counts."""
         new = [p for p in prepared if p.existing is None]
         changed = [p for p in prepared if p.existing is not None and not p.unchanged]
         if new:
             self._register_many(new)
+            log_entries_bulk_create(model=Volunteer, rows=[(None, p.instance, None) for p in new], actor=self.actor,
+                                    cause=self.cause)
+            if self.organization is not None:
+                today = timezone.localdate()
+                VolunteerMembership.objects.bulk_create([
+                    VolunteerMembership(volunteer=p.instance, organization=self.organization, joined_on=today)
+                    for p in new])
         if changed:
+            history = [(copy.copy(p.existing), p.existing, [change.column for change in p.changes]) for p in changed]
             self._update_many(changed)
+            log_entries_bulk_create(model=Volunteer, rows=history, actor=self.actor, cause=self.cause)
         # The areas the chunk's volunteers count in (new ones, moved ones, changed political status).
         volunteer_areas_refresh([p.instance.pk for p in new] + [p.existing.pk for p in changed])
 
@@ -263,23 +333,6 @@ def _update_each(volunteers, names):
               + [volunteer.pk] for volunteer in volunteers]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
-
-
-def _current(volunteer, name):
-    """A registered volunteer's value of an UPDATABLE field, without loading the clear phone."""
-    if name == "phone":
-        return volunteer.phone_hash
-    if name == "community":
-        return volunteer.community_id
-    return getattr(volunteer, name)
-
-
-def _new(prepared, name):
-    if name == "phone":
-        return prepared.instance.phone_hash
-    if name == "community":
-        return prepared.values["community"].pk
-    return prepared.values[name]
 
 
 def _draw_free_numbers(volunteers, rounds=10):

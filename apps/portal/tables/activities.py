@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Activity, ServiceRecord
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_datetime
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, local_datetime
 from apps.core.tables import StableTable
 
 
@@ -23,8 +23,8 @@ class PortalActivityTable(StableTable):
         ExportColumn(_("organizing team"), "team__name"),
         ExportColumn(_("community"), "community__name"),
         ExportColumn.field("category", choice_label(Activity.category.field)),
-        ExportColumn.field("starts_at", iso_datetime),
-        ExportColumn.field("ends_at", iso_datetime),
+        ExportColumn.field("starts_at", local_datetime),
+        ExportColumn.field("ends_at", local_datetime),
         ExportColumn.field("place"),
         ExportColumn(_("records"), "record_count"),
     ])
@@ -52,10 +52,10 @@ class PortalRecordTable(StableTable):
         ExportColumn(_("volunteer number"), "volunteer__number"),
         ExportColumn(_("volunteer"), "volunteer__name"),
         ExportColumn(_("activity"), "activity__name"),
-        ExportColumn.field("started_at", iso_datetime),
-        ExportColumn.field("ended_at", iso_datetime),
+        ExportColumn.field("started_at", local_datetime),
+        ExportColumn.field("ended_at", local_datetime),
         ExportColumn.field("hours"),
         ExportColumn.field("content"),
         ExportColumn.field("status", choice_label(ServiceRecord.status.field)),
-        ExportColumn.field("confirmed_at", iso_datetime),
+        ExportColumn.field("confirmed_at", local_datetime),
     ])

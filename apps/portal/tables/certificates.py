@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from apps.activities.models import Certificate
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_date, iso_datetime
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, local_date, local_datetime
 from apps.core.tables import StableTable
 
 
@@ -22,9 +22,9 @@ class PortalCertificateTable(StableTable):
     export_spec = ExportSpec(Certificate, [
         ExportColumn.field("number"),
         ExportColumn(_("volunteer"), "volunteer__name"),
-        ExportColumn.field("period_start", iso_date),
-        ExportColumn.field("period_end", iso_date),
+        ExportColumn.field("period_start", local_date),
+        ExportColumn.field("period_end", local_date),
         ExportColumn.field("status", choice_label(Certificate.status.field)),
-        ExportColumn.field("requested_at", iso_datetime),
-        ExportColumn.field("issued_at", iso_datetime),
+        ExportColumn.field("requested_at", local_datetime),
+        ExportColumn.field("issued_at", local_datetime),
     ])

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_date
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, local_date
 from apps.core.tables import AmountColumn, StableTable
 from apps.procurement.models import Contract, Project
 
@@ -24,8 +24,8 @@ class PortalContractTable(StableTable):
         ExportColumn(_("project"), "project__name"),
         ExportColumn(_("purchaser"), "project__purchaser__name"),
         ExportColumn.field("amount"),
-        ExportColumn.field("signed_on", iso_date),
-        ExportColumn.field("start_date", iso_date),
-        ExportColumn.field("end_date", iso_date),
+        ExportColumn.field("signed_on", local_date),
+        ExportColumn.field("start_date", local_date),
+        ExportColumn.field("end_date", local_date),
         ExportColumn(_("status"), "project__status", choice_label(Project.status.field)),
     ])

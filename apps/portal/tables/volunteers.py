@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, iso_date
+from apps.core.export_spec import ExportColumn, ExportSpec, choice_label, local_date
 from apps.core.masking import mask_id_number, mask_phone
 from apps.core.tables import StableTable
 from apps.volunteers.models import Team, Volunteer
@@ -47,6 +47,6 @@ class PortalTeamTable(StableTable):
         ExportColumn.field("name"),
         ExportColumn(_("leader"), "leader__name"),
         ExportColumn.field("contact_name"),
-        ExportColumn.field("founded_on", iso_date),
+        ExportColumn.field("founded_on", local_date),
         ExportColumn.field("status", choice_label(Team.status.field)),
     ])

@@ -5,7 +5,7 @@ checked by the portal middleware); object ids are looked up through the organiza
 from django.urls import path
 
 from ..views import (
-    activities, certificates, contracts, pickers, records, reports, teams, volunteer_records, volunteers,
+    activities, certificates, contracts, imports, pickers, records, reports, teams, volunteer_records, volunteers,
 )
 
 urlpatterns = [
@@ -57,4 +57,12 @@ urlpatterns = [
     path("<str:org>/annual-reports/", reports.AnnualReportListView.as_view(), name="work_annual_reports"),
     path("<str:org>/annual-reports/submit/", reports.AnnualReportSubmitView.as_view(),
          name="work_annual_report_submit"),
+    path("<str:org>/imports/", imports.ImportListView.as_view(), name="work_import_list"),
+    path("<str:org>/imports/upload/", imports.ImportUploadView.as_view(), name="work_import_upload"),
+    path("<str:org>/imports/templates/<slug:kind>.xlsx", imports.ImportTemplateView.as_view(),
+         name="work_import_template"),
+    path("<str:org>/imports/<int:pk>/", imports.ImportDetailView.as_view(), name="work_import_detail"),
+    path("<str:org>/imports/<int:pk>/commit/", imports.ImportCommitView.as_view(), name="work_import_commit"),
+    path("<str:org>/imports/<int:pk>/cancel/", imports.ImportCancelView.as_view(), name="work_import_cancel"),
+    path("<str:org>/imports/<int:pk>/retry/", imports.ImportRetryView.as_view(), name="work_import_retry"),
 ]

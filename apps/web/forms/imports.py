@@ -1,3 +1,5 @@
+"""Forms of the import pages, shared by the back office and the portal (issue 7, 16.3)."""
+
 from pathlib import Path
 
 from django import forms
@@ -6,13 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from apps.imports.inspection import content_bytes
 from apps.imports.models import ImportKind
 from apps.imports.reading import CSV_SUFFIXES, XLSX_SUFFIXES, FileFormatError
-from apps.web.forms.uploads import MAX_UPLOAD_BYTES
+
+from .uploads import MAX_UPLOAD_BYTES
 
 
 class ImportUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("What to import"), choices=ImportKind.choices)
     file = forms.FileField(label=_("Spreadsheet (.xlsx or .csv)"),
                            help_text=_("Use the template's column headers; blank rows are skipped."))
+
+    def __init__(self, *args, kinds=None, **kwargs):
+        """``kinds``: the kinds this audience may import (default: all)."""
+        super().__init__(*args, **kwargs)
+        if kinds is not None:
+            self.fields["kind"].choices = [(value, label) for value, label in ImportKind.choices if value in kinds]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
