@@ -1,7 +1,9 @@
 import logging
 
 import pytest
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.test import Client
 
 from tests.personas import ANONYMOUS, build_world
@@ -18,6 +20,16 @@ class MissingGlyphError(logging.Handler):
 
 def pytest_configure(config):
     logging.getLogger("fpdf.output").addHandler(MissingGlyphError(logging.WARNING))
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: the locale middleware leaves the language of the
+    last request active in the thread, and a test's writes would keep it (an audit entry's
+    ``object_repr`` says "Administrator" after a request in English)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ def test_an_import_writes_each_volunteers_history_naming_the_file(world, client_
     check_and_commit(actor, "volunteers", xlsx_upload(rows, name="二月花名册.xlsx"))
     updated, _created = object_history(zhang)
     assert updated.actor == actor and "二月花名册.xlsx" in updated.note
-    assert list(updated.changes.values()) == [["宝石社区", "葛岭社区"]]  # the community, by name
+    assert [(change.old, change.new) for change in updated.changes] == [("宝石社区", "葛岭社区")]  # by name
     assert "手机" in updated.note and "不保留" in updated.note  # changed, its values not kept in the history
     assert len(object_history(Volunteer.objects.get(name="王五"))) == 1  # unchanged: no entry
 
