@@ -14,6 +14,8 @@ class AuditAction(models.TextChoices):
     # An exact search by a full ID number or phone (back office), or an organization's attempt to
     # add or register a person by document number: each one says whether a number is registered.
     LOOKUP = "lookup", _("Looked up by document number or phone")
+    # One call of the data-sharing API by another system (apps/api): client, endpoint, rows.
+    API = "api", _("API call")
 
 
 class AuditEvent(models.Model):

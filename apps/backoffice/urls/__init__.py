@@ -3,7 +3,9 @@
 from django.urls import path
 
 from ..views import areas, home
-from . import calendar, imports, onboarding, organizations, procurement, reports, volunteer_reviews, volunteers
+from . import (
+    api_clients, calendar, imports, onboarding, organizations, procurement, reports, volunteer_reviews, volunteers,
+)
 
 app_name = "office"
 
@@ -19,4 +21,5 @@ urlpatterns = [
     *reports.urlpatterns,
     *onboarding.urlpatterns,
     *calendar.urlpatterns,
+    *api_clients.urlpatterns,
 ]
