@@ -9,7 +9,7 @@ import calendar
 import datetime
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -281,19 +281,28 @@ def late_report_years(reports, legal_form) -> set[int]:
 
 def abnormal_list_candidacy(organization, *, on_date) -> list[str]:
     """Why the organization is a candidate for the abnormal list on ``on_date`` (its last due
-    report missing or filed late); empty when it is not, or is on that list already."""
-    if any(listing.kind == CreditListKind.ABNORMAL for listing in open_listings(organization, on_date=on_date)):
-        return []
-    organizations = Organization.objects.filter(pk=organization.pk)
+    report missing or filed late); empty when it is not, or is on that list already. One query
+    whatever the answer (the organization page pins its query count)."""
     deadlines = annual_report_deadlines()
     year = last_due_report_year(organization.legal_form, on_date, deadlines=deadlines)
     due = report_due_on(organization.legal_form, year, deadlines=deadlines)
-    if organizations.filter(overdue_report_condition(on_date, deadlines=deadlines)).exists():
+    listed = CreditListing.objects.filter(
+        Q(removed_on__isnull=True) | Q(removed_on__gt=on_date), organization=OuterRef("pk"),
+        kind=CreditListKind.ABNORMAL, listed_on__lte=on_date)
+    submitted = AnnualReport.objects.filter(organization=OuterRef("pk"), year=year).values("submitted_on")[:1]
+    flags = Organization.objects.filter(pk=organization.pk).annotate(
+        listed=Exists(listed),
+        overdue=ExpressionWrapper(overdue_report_condition(on_date, deadlines=deadlines), BooleanField()),
+        late=ExpressionWrapper(late_report_condition(on_date, deadlines=deadlines), BooleanField()),
+        submitted=Subquery(submitted),
+    ).values("listed", "overdue", "late", "submitted").get()
+    if flags["listed"]:
+        return []
+    if flags["overdue"]:
         return [_("The annual report for %(year)s, due on %(due)s, was not filed.") % {"year": year, "due": _day(due)}]
-    if organizations.filter(late_report_condition(on_date, deadlines=deadlines)).exists():
-        report = AnnualReport.objects.get(organization=organization, year=year)
+    if flags["late"]:
         return [_("The annual report for %(year)s was filed on %(day)s, after its due date %(due)s.")
-                % {"year": year, "day": _day(report.submitted_on), "due": _day(due)}]
+                % {"year": year, "day": _day(flags["submitted"]), "due": _day(due)}]
     return []
 
 

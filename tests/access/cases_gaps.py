@@ -5,8 +5,8 @@ check (staff in the back office; editors and admins of the organization in the p
 the membership is looked up. The POSTs themselves, across tenants too, are tested in
 tests/volunteers/test_rule_team_membership_dates.py."""
 
-from tests.access.matrix import LOGIN, Case, expect, staff_only
-from tests.personas import ANONYMOUS, ORG_A_ADMIN, ORG_A_VIEWER, ORG_B_ADMIN
+from tests.access.matrix import LOGIN, REDIRECT, Case, expect, org_a_page, staff_only
+from tests.personas import ANONYMOUS, ORG_B_ADMIN
 from tests.portal_work.world import portal_world
 from tests.volunteers.world import volunteer_world
 
@@ -25,9 +25,13 @@ def _portal(code_key, obj_key):
 
 
 CASES = [
-    Case("office:team_member_leave", staff_only(405, superuser=405), kwargs=_office, label="GET"),
-    Case("portal:work_team_member_leave", expect(404, **{ANONYMOUS: LOGIN, ORG_A_ADMIN: 405, ORG_A_VIEWER: 403}),
-         kwargs=_portal("a", "a"), label="GET"),
+    # An empty POST records the leaving today and goes back to the team.
+    Case("office:team_member_leave", staff_only(405, superuser=405), kwargs=_office, label="GET",
+         post=staff_only(REDIRECT, superuser=REDIRECT)),
+    Case("portal:work_team_member_leave", org_a_page("editor", 405), kwargs=_portal("a", "a"), label="GET",
+         post=org_a_page("editor", REDIRECT)),
+    # Org B's admin passes the role check (GET 405), then the membership is not found through B (404).
     Case("portal:work_team_member_leave", expect(404, **{ANONYMOUS: LOGIN, ORG_B_ADMIN: 405}),
-         kwargs=_portal("b", "a"), label="GET, org A's membership under org B's code"),
+         kwargs=_portal("b", "a"), label="GET, org A's membership under org B's code",
+         post=expect(404, **{ANONYMOUS: LOGIN})),
 ]

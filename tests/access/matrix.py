@@ -187,8 +187,9 @@ def outcome(response, expected):
 
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
-#: Writes that a refusal may make: counting a refused attempt is what a rate limit is for.
-ALLOWED_ON_REFUSAL = ('"core_ratelimitcounter"',)
+#: Writes that a refusal may make: counting a refused attempt is what a rate limit is for, and the
+#: session's idle timer (apps/accounts/sessions.py) notes any request, refused or not, once a minute.
+ALLOWED_ON_REFUSAL = ('"core_ratelimitcounter"', '"django_session"')
 
 
 def _writes(queries):

@@ -61,7 +61,7 @@ def test_a_checked_job_can_be_cancelled_and_then_not_imported(world, client_for)
     client = client_for(STREET_STAFF)
     client.post(reverse("office:import_upload"), {"kind": "volunteers", "file": xlsx_upload(_rows())})
     job = ImportJob.objects.get()
-    response = client.post(reverse("office:import_cancel", args=[job.pk]))
+    response = client.post(reverse("office:import_cancel", args=[job.pk]), {"cancel-confirm": "on"})
     assert response.url == reverse("office:import_detail", args=[job.pk])
     job.refresh_from_db()
     assert job.status == "cancelled"
