@@ -29,3 +29,11 @@ class DocsView(SpectacularSwaggerSplitView):
     throttle_classes = []
     template_name = "api/swagger_ui.html"
     url_name = "api:schema"
+
+    @classmethod
+    def as_view(cls, **kwargs):
+        # DRF marks its views login_not_required; this page is for people: anonymous visitors are
+        # sent to the log-in page (LoginRequiredMiddleware), organization users are refused (403).
+        view = super().as_view(**kwargs)
+        view.login_required = True
+        return view
