@@ -1,7 +1,7 @@
 """The API's filters: the list pages' filters (``apps/backoffice/filters``) by the same names and
 meanings, over the client's scope (``ScopedFilterSet``: a dropdown's choices are the scope's
 rows, so another tenant's id is refused like an unknown one), plus ``updated_since`` for
-incremental sync. Left out, as ``tests/api/test_filters.py`` states: the exact search by a full
+incremental sync. Left out, as ``tests/api/test_reads.py`` states: the exact search by a full
 ID number or phone (a look-up of personal data, limited per person in the back office) and the
 staff's review queues (likely duplicates, star awards under review), which organizations must
 not learn. Area choices are not scoped: area names and codes are public (as in the portal's
@@ -41,10 +41,19 @@ class BoundedDateField(forms.DateField):
         return day
 
 
+def _utc_day(moment) -> datetime.date:
+    """The UTC day of ``moment``; a time whose offset moves it out of the calendar (year 1 at +14:00)
+    counts as out of range too."""
+    try:
+        return moment.astimezone(datetime.UTC).date()
+    except OverflowError:
+        return datetime.date.min if moment.year == datetime.MINYEAR else datetime.date.max
+
+
 class BoundedDateTimeField(django_filters.fields.IsoDateTimeField):
     def clean(self, value):
         moment = super().clean(value)
-        if moment is not None and not EARLIEST <= moment.astimezone(datetime.UTC).date() <= LATEST:
+        if moment is not None and not EARLIEST <= _utc_day(moment) <= LATEST:
             raise forms.ValidationError(_("Give a time between %(earliest)s and %(latest)s.")
                                         % {"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat()})
         return moment

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from rest_framework import mixins, viewsets
 
-from apps.organizations.models import CreditListing
+from apps.organizations.selectors import open_credit_listings
 from apps.procurement.models import Contract, PaymentMilestone
 from apps.procurement.selectors import disclosed_acceptances, disclosed_contracts, target_progress
 
@@ -65,15 +65,6 @@ class DisclosedAcceptanceViewSet(DisclosureViewSet):
 
     def get_queryset(self):
         return disclosed_acceptances()
-
-
-def open_credit_listings(today):
-    """The public page's credit lists (``apps/public/views/disclosure.py``; the API, another audience,
-    may not import it: ``tests/api/test_disclosure.py`` compares the two)."""
-    return (CreditListing.objects.filter(listed_on__lte=today, removed_on__isnull=True)
-            .select_related("organization")
-            .only("kind", "listed_on", "decision_document", "decided_by", "organization__name",
-                  "organization__credit_code", "organization__filing_number"))
 
 
 class DisclosedCreditListingViewSet(DisclosureViewSet):
