@@ -65,6 +65,12 @@ class BoundedDateTimeField(django_filters.fields.IsoDateTimeField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number (django-filter's NumberFilter takes decimals): star levels, ids."""
+
+    field_class = forms.IntegerField
+
+
 class ApiDayRangeFilter(DayRangeFilter):
     field_class = BoundedDateField
 
@@ -78,7 +84,19 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
         super().__init__(field_name="updated_at", lookup_expr="gte", label=_("Changed since"), **kwargs)
 
 
-class ApiFilterSet(ScopedFilterSet):
+class EmptyValueRefused:
+    """A parameter sent without a value is an error (a web form's empty field means "any"; a
+    program that sends ``status=`` has a bug it should learn about)."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        empty = [name for name in self.filters if self.data.get(name, None) == ""]
+        for name in empty:
+            self.form.add_error(name, _("Give a value or leave the parameter out."))
+        return valid and not empty
+
+
+class ApiFilterSet(EmptyValueRefused, ScopedFilterSet):
     unscoped = ("area", "community", "parent")
     updated_since = UpdatedSinceFilter()
 
@@ -139,6 +157,7 @@ class OrganizationFilter(KeywordFilterMixin, ApiFilterSet):
         return queryset.filter(current_grade__isnull=True) if value == NO_GRADE else queryset.filter(
             current_grade=int(value))
 
+    @extend_schema_field({"type": "string", "enum": ["no", "yes"]})  # not the annotation's boolean
     def filter_overdue(self, queryset, name, value):
         return queryset.filter(report_overdue=value == "yes")
 
@@ -163,7 +182,7 @@ class VolunteerFilter(KeywordFilterMixin, ApiFilterSet):
     organization = django_filters.ModelChoiceFilter(label=_("Organization"), queryset=Organization.objects.all(),
                                                     method="filter_organization")
     political_status = django_filters.ChoiceFilter(label=_("Political status"), choices=PoliticalStatus.choices)
-    star_level = django_filters.NumberFilter(label=_("Stars at least"), field_name="star_level", lookup_expr="gte")
+    star_level = IntegerFilter(label=_("Stars at least"), field_name="star_level", lookup_expr="gte")
 
     class Meta:
         model = Volunteer
@@ -209,7 +228,7 @@ class ServiceRecordFilter(ApiFilterSet):
     organization = django_filters.ModelChoiceFilter(label=_("Organization"), queryset=Organization.objects.all(),
                                                     field_name="activity__organization")
     volunteer_number = django_filters.CharFilter(label=_("Volunteer number"), field_name="volunteer__number")
-    activity = django_filters.NumberFilter(label=_("Activity ID"), field_name="activity_id")
+    activity = IntegerFilter(label=_("Activity ID"), field_name="activity_id")
     date_from = ApiDayRangeFilter(label=_("From"), field_name="started_at", bound="from")
     date_to = ApiDayRangeFilter(label=_("To"), field_name="started_at", bound="to")
 
@@ -235,7 +254,7 @@ class ContractFilter(KeywordFilterMixin, ApiFilterSet):
         return queryset.publication_overdue(today) if value == "publication" else queryset.filing_overdue(today)
 
 
-class DisclosureContractFilter(django_filters.FilterSet):
+class DisclosureContractFilter(EmptyValueRefused, django_filters.FilterSet):
     """The public disclosure is the same for everybody: only incremental sync."""
 
     updated_since = UpdatedSinceFilter()

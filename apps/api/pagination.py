@@ -10,7 +10,8 @@ import re
 
 from django.conf import settings
 from django.utils import timezone
-from rest_framework.exceptions import NotFound
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
@@ -31,6 +32,25 @@ class SyncCursorPagination(CursorPagination):
         if cursor is not None and cursor.position is not None and not POSITION.fullmatch(str(cursor.position)):
             raise NotFound(self.invalid_cursor_message)
         return cursor
+
+    def get_page_size(self, request):
+        """DRF falls back to the default for a page size it cannot use; a partner's program should
+        learn that its value is wrong: 400. Above the maximum, the maximum (documented)."""
+        value = request.query_params.get(self.page_size_query_param)
+        if value is None:
+            return self.page_size
+        if not POSITION.fullmatch(value) or int(value) < 1:
+            raise ValidationError({self.page_size_query_param: [
+                _("Give a whole number from 1 to %(max)d.") % {"max": self.max_page_size}]})
+        return min(int(value), self.max_page_size)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = f"Rows per page (default {self.page_size}, at most {self.max_page_size})."
+        return parameters
 
     def get_paginated_response(self, data):
         return Response({

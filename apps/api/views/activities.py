@@ -22,6 +22,9 @@ VOLUNTEER_PERSONAL = ("volunteer__id_number", "volunteer__phone", "volunteer__oc
 
 
 class ActivityViewSet(WriteMixin, mixins.CreateModelMixin, ScopedReadViewSet):
+    """Activities of the client's scope with their positions; read-write clients create them and
+    record check-in and check-out at the door."""
+
     model = Activity
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilter
@@ -83,6 +86,9 @@ class ActivityViewSet(WriteMixin, mixins.CreateModelMixin, ScopedReadViewSet):
 
 
 class ServiceRecordViewSet(WriteMixin, mixins.CreateModelMixin, ScopedReadViewSet):
+    """Service records of the client's scope (volunteers named by number and name); read-write
+    clients enter pending records, which staff or the organization confirm as today."""
+
     model = ServiceRecord
     serializer_class = ServiceRecordSerializer
     filterset_class = ServiceRecordFilter

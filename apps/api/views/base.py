@@ -22,6 +22,8 @@ from apps.audit.services import audit_event_record
 from ..errors import exception_handler
 from ..scope import ApiScope
 
+#: An object's id in a URL: ASCII digits, within a bigint.
+ID = re.compile(r"[0-9]{1,18}")
 #: An idempotency key: printable ASCII, as HTTP headers carry it safely.
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,%d}" % KEY_MAX_LENGTH)
 
@@ -74,7 +76,9 @@ class ScopedReadViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     model = None
     select_related: tuple = ()
     prefetch_related: tuple = ()
-    lookup_value_regex = "[0-9]+"
+    # Any segment reaches the view, which answers 404 in the API's shape (JSON) to what is not an
+    # id; a URL pattern of digits would leave it to the site's HTML 404 page.
+    lookup_value_regex = "[^/]+"
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -93,7 +97,10 @@ class ScopedReadViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         # Through the scope, without the list's filters: another tenant's row answers 404.
-        obj = self.scope.get_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        pk = self.kwargs["pk"]
+        if not ID.fullmatch(pk):
+            raise exceptions.NotFound()
+        obj = self.scope.get_or_404(self.get_queryset(), pk=pk)
         self.check_object_permissions(self.request, obj)
         self.audit_rows = 1
         return obj
