@@ -8,6 +8,7 @@ import re
 from auditlog.context import set_actor
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -133,7 +134,8 @@ class WriteMixin:
 
         def handle():
             try:
-                return run_as(client.service_user, work)
+                with transaction.atomic():  # a refused write leaves nothing behind (the services are not all atomic)
+                    return run_as(client.service_user, work)
             except (DjangoValidationError, exceptions.ValidationError) as error:
                 answer = exception_handler(error, self.get_exception_handler_context())
                 return answer.status_code, answer.data
