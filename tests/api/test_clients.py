@@ -62,7 +62,7 @@ def test_a_client_reads_only_its_area_subtree(world, client_for):
 def test_a_client_is_bound_to_an_area_or_an_organization_not_both(world, client_for):
     both = create_in_office(client_for, world, organization=world.org_a.pk)
     assert both.status_code == 200 and "token" not in both.context
-    assert "Bind the client to an area or to an organization, not both." in str(both.context["form"].errors)
+    assert "请将客户端绑定到一个区域或一个组织，二者只能选其一。" in str(both.context["form"].errors)
     neither = create_in_office(client_for, world, area="")
     assert "token" not in neither.context
     assert not ApiClient.objects.exists()
