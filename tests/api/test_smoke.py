@@ -13,4 +13,3 @@ def test_lists(call, name):
     for kind in (CITY_READ, ORG_A_WRITE, ORG_B_WRITE):
         response = call(kind, "get", reverse(f"api:{name}-list"))
         assert response.status_code == 200, (kind, response.content[:1000])
-        print(kind, name, response.json())
