@@ -35,6 +35,14 @@ def auth(api):
 
 
 @pytest.mark.django_db
+def test_making_the_schema_runs_no_query(django_assert_num_queries):
+    """It is made when this module is collected: on PostgreSQL a query then would open the pooled
+    connection to the real database, before the test database exists."""
+    with django_assert_num_queries(0):
+        served_schema()
+
+
+@pytest.mark.django_db
 def test_the_served_schema_is_the_one_tested(call):
     response = call(STREET_A_WRITE, "get", "/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json",
                     HTTP_ACCEPT_LANGUAGE="en")
