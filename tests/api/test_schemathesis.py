@@ -8,7 +8,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.utils import translation
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
@@ -27,6 +29,17 @@ def served_schema():
 
 schema = schemathesis.openapi.from_dict(served_schema())
 schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_open():
+    """Django's own test client keeps the test's connection (and its transaction) across requests by
+    not closing old connections at their start and end; the WSGI app called here does the same."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture
