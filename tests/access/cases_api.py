@@ -40,6 +40,7 @@ CASES = [
     *[Case(case.url_name, NO_SESSION, kwargs=case.kwargs, post=NO_SESSION)
       for case in API_CASES if case.url_name not in _SPECIAL],
     Case("office:api_client_list", staff_only(), post=staff_only(405, superuser=405)),
+    Case("office:api_call_list", staff_only(), post=staff_only(405, superuser=405)),
     # An empty form comes back with its errors.
     Case("office:api_client_create", _managers(200), post=same_as_get),
     Case("office:api_client_detail", staff_only(), kwargs=_client_kwargs, post=staff_only(405, superuser=405)),

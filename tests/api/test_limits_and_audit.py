@@ -1,7 +1,7 @@
 """Point 4 of issue 17: a rate limit per client (``apps.core.ratelimit``: counted in the database,
 so every app process sees the same count) and an audit entry per call (client, endpoint, rows),
-shown in the audit log (the Django admin's audit events, filtered by "API call") and on the
-client's page in the back office."""
+shown in the back office's audit log of API calls (``office:api_call_list``, the clients of the
+user's area), on each client's page and in the Django admin's audit events ("API call")."""
 
 import datetime
 
@@ -96,3 +96,24 @@ def test_old_counters_do_not_count(module_world):
     assert get(token).status_code == 200
     RateLimitCounter.objects.update(window_start=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
     assert get(token).status_code == 200
+
+
+def test_the_back_office_audit_log_of_api_calls_shows_the_user_s_clients_only(module_world):
+    street_a, token_a = make_client(module_world, area=module_world.street_a, rate_limit=100, name="甲街道驾驶舱")
+    street_b, token_b = make_client(module_world, area=module_world.street_b, rate_limit=100, name="乙街道驾驶舱")
+    get(token_a, f"{AREAS}?level=community")
+    get(token_b)
+    get(token_a, reverse("api:area-detail", args=[module_world.community_b1.pk]))  # 404
+    url = reverse("office:api_call_list")
+    page = logged_in(module_world, STREET_STAFF).get(url)
+    assert page.status_code == 200
+    rows = list(page.context["table"].data)
+    assert {row.object_id for row in rows} == {str(street_a.pk)} and len(rows) == 2
+    assert "level=community" in page.content.decode() and "乙街道驾驶舱" not in page.content.decode()
+    refused = logged_in(module_world, STREET_STAFF).get(url, {"refused": "yes"})
+    assert [row.detail["status"] for row in refused.context["table"].data] == [404]
+    # Another street's client is not a choice: refused like an unknown one.
+    other = logged_in(module_world, STREET_STAFF).get(url, {"client": street_b.pk})
+    assert "client" in other.context["filter"].form.errors
+    city = logged_in(module_world, SUPERUSER).get(url, {"client": street_b.pk})
+    assert [row.object_id for row in city.context["table"].data] == [str(street_b.pk)]

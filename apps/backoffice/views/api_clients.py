@@ -3,10 +3,14 @@ the answer to the creation), detail with the client's recent calls from the audi
 Staff see the clients of their area; staff at street level or above manage them."""
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.shortcuts import redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView, FormView
 
 from apps.apiclients.models import ApiClient
@@ -16,9 +20,9 @@ from apps.audit.models import AuditAction, AuditEvent
 from apps.audit.selectors import object_history
 from apps.web import errors
 
-from ..filters.api_clients import ApiClientFilter
+from ..filters.api_clients import ApiCallFilter, ApiClientFilter
 from ..forms.api_clients import ApiClientForm, ApiClientRevokeForm
-from ..tables.api_clients import ApiClientTable
+from ..tables.api_clients import ApiCallTable, ApiClientTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 
 #: Calls shown on a client's page (all of them are in the audit log).
@@ -44,6 +48,22 @@ class ApiClientListView(OfficeListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(can_manage=can_manage_api_clients(self.request.user), **kwargs)
+
+
+class ApiCallListView(OfficeListView):
+    """The audit log of API access: every call of the clients the user sees (their area's), newest
+    first; the Django admin's audit events hold the same entries for the whole deployment."""
+
+    model = AuditEvent
+    table_class = ApiCallTable
+    filterset_class = ApiCallFilter
+    export_formats = ()
+    title = _lazy("API calls")
+
+    def get_queryset(self):
+        clients = self.scope.rows(ApiClient.objects).annotate(key=Cast("pk", CharField())).values("key")
+        return AuditEvent.objects.filter(action=AuditAction.API, content_type=ContentType.objects.get_for_model(ApiClient),
+                                         object_id__in=clients)
 
 
 class ApiClientCreateView(ManagerRequiredMixin, FormView):
