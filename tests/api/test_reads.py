@@ -146,3 +146,22 @@ def test_the_volunteer_filters_are_the_list_page_s_less_the_personal_look_up_and
     left_out = set(OfficeVolunteerFilter.base_filters) - set(VolunteerFilter.base_filters)
     assert left_out == {"document", "review"}
     assert set(VolunteerFilter.base_filters) - set(OfficeVolunteerFilter.base_filters) == {"updated_since"}
+
+
+@pytest.mark.parametrize("segment", ["abc", "1.5", "%C2%84", "9" * 19])
+def test_a_detail_url_without_an_id_answers_the_api_s_404(call, segment):
+    response = call(CITY_READ, "get", f"{reverse('api:area-list')}{segment}/")
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("query", [{"page_size": "0"}, {"page_size": "x"}, {"page_size": "-1"},
+                                   {"status": ""}, {"updated_since": ""}])
+def test_an_unusable_parameter_is_a_field_error_not_ignored(call, query):
+    response = call(CITY_READ, "get", reverse("api:organization-list"), query)
+    assert response.status_code == 400 and set(response.json()["fields"]) == set(query)
+
+
+def test_star_levels_are_whole_numbers(call):
+    response = call(CITY_READ, "get", reverse("api:volunteer-list"), {"star_level": "0.5"})
+    assert response.status_code == 400 and set(response.json()["fields"]) == {"star_level"}
