@@ -23,6 +23,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("office/", include("apps.backoffice.urls")),
     path("portal/", include("apps.portal.urls")),
+    path("api/v1/", include("apps.api.urls")),
     path("", include("apps.public.urls")),
     path("admin/", admin.site.urls),
 ]

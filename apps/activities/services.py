@@ -51,7 +51,13 @@ def records_enter(*, actor, activity: Activity, entries, request=None) -> list[S
         try:
             record_check(record)
         except ValidationError as error:
-            raise ValidationError(f"{record.volunteer.name}: {'; '.join(error.messages)}") from None
+            # Each message names the volunteer; a field's messages stay on that field (the API's
+            # field errors; the pages show them in one line).
+            prefix = f"{record.volunteer.name}: "
+            if hasattr(error, "error_dict"):
+                raise ValidationError({field: [prefix + message for message in messages]
+                                       for field, messages in error.message_dict.items()}) from None
+            raise ValidationError(prefix + "; ".join(error.messages)) from None
         record.save()
         created.append(record)
     audit_batch_record(actor=actor, model=ServiceRecord, row_count=len(created),
@@ -69,7 +75,8 @@ def records_confirm(*, actor, records, request=None) -> int:
     now = timezone.now()
     for record in pending:
         record.status, record.confirmed_by, record.confirmed_at = RecordStatus.CONFIRMED, actor, now
-    ServiceRecord.objects.bulk_update(pending, ["status", "confirmed_by", "confirmed_at"])
+        record.updated_at = now  # bulk_update leaves auto_now alone (apps/core/updates.py)
+    ServiceRecord.objects.bulk_update(pending, ["status", "confirmed_by", "confirmed_at", "updated_at"])
     totals_apply(pending, +1)
     if pending:
         audit_batch_record(actor=actor, model=ServiceRecord, row_count=len(pending),

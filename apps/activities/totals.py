@@ -64,9 +64,11 @@ def totals_apply(records, sign: int, *, actor=None):
         for key in _keys(record, cache):
             per_key[key][0] += record.hours
             per_key[key][1] += 1
+    now = timezone.now()
     for volunteer_id, (hours, count) in per_volunteer.items():
-        Volunteer.objects.filter(pk=volunteer_id).update(
+        Volunteer.objects.filter(pk=volunteer_id).update(  # updated_at: the API shows the totals (core/updates.py)
             confirmed_hours=F("confirmed_hours") + sign * hours, confirmed_records=F("confirmed_records") + sign * count,
+            updated_at=now,
         )
     if sign < 0 and per_volunteer:
         star_awards_review_flag(volunteer_ids=list(per_volunteer), actor=actor)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.audit.registration import own_fields
 from apps.core.scoping import ScopedQuerySet
+from apps.core.updates import TracksUpdates
 
 
 class AreaLevel(models.TextChoices):
@@ -38,7 +39,7 @@ class AreaQuerySet(ScopedQuerySet):
         return self.subtree(area)
 
 
-class Area(models.Model):
+class Area(TracksUpdates, models.Model):
     """One node of 市 → 区 → 街道/乡镇 → 社区/村 → 网格.
 
     ``path`` is the chain of codes from the root ("/330100000000/330106000000/…/") so that
@@ -58,6 +59,7 @@ class Area(models.Model):
         on_delete=models.PROTECT, related_name="children",
     )
     path = models.CharField(max_length=255, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = AreaQuerySet.as_manager()
 
@@ -80,6 +82,8 @@ class Area(models.Model):
             models.Index(fields=["path"], name="area_path_prefix", opclasses=["varchar_pattern_ops"]),
             # Filter dropdowns: areas of one level under the user's area.
             models.Index(fields=["level", "path"], name="area_level_path"),
+            # The API's incremental sync: rows changed since a time, in the cursor's order.
+            models.Index(fields=["updated_at", "id"], name="area_updated"),
         ]
 
     def __str__(self):
@@ -111,5 +115,6 @@ class Area(models.Model):
         return self.path.startswith(other.path)
 
 
-# Its own columns only (no reverse relations); the path follows from the parent and the code.
-auditlog.register(Area, include_fields=own_fields(Area, exclude=["path"]))
+# Its own columns only (no reverse relations); the path follows from the parent and the code;
+# updated_at only serves the API's sync.
+auditlog.register(Area, include_fields=own_fields(Area, exclude=["path", "updated_at"]))

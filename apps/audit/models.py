@@ -16,6 +16,8 @@ class AuditAction(models.TextChoices):
     LOOKUP = "lookup", _("Looked up by document number or phone")
     # A change of personal data that auditlog does not track (an encrypted field): the field, not the value.
     CHANGE_PERSONAL = "change_personal", _("Changed personal data")
+    # One call of the data-sharing API by another system (apps/api): client, endpoint, rows.
+    API = "api", _("API call")
 
 
 class AuditEvent(models.Model):

@@ -73,6 +73,70 @@ def benchmark_pages():
     return [p for p in pages if p.path]
 
 
+@dataclass(frozen=True)
+class ApiPage:
+    name: str
+    path: str
+
+
+def api_benchmark_pages():
+    """The API's list endpoints (issue 17, point 6) with the list pages' filters, for a client bound
+    to the whole city (the largest scope), and the incremental sync of a day's changes."""
+    from apps.accounts.models import Membership
+    from apps.activities.models import ServiceRecord
+    from apps.areas.models import Area, AreaLevel
+    from apps.volunteers.models import Volunteer
+
+    large = Membership.objects.select_related("organization").get(user__username="org_a_admin").organization
+    community = (Area.objects.filter(level=AreaLevel.COMMUNITY).annotate(n=Count("volunteers"))
+                 .order_by("-n", "pk").first())
+    surname = Volunteer.objects.filter(community=community).order_by("pk").values_list("name", flat=True).first()
+    last = ServiceRecord.objects.filter(activity__organization=large).order_by("-started_at").first()
+    month = timezone.localtime(last.started_at).date().replace(day=1) if last else timezone.localdate()
+    since = (timezone.now() - timedelta(days=1)).isoformat()
+    api = "/api/v1"
+    return [
+        ApiPage("API areas (communities)", f"{api}/areas/?{urlencode({'level': 'community'})}"),
+        ApiPage("API organizations (filtered)",
+                f"{api}/organizations/?{urlencode({'status': 'normal', 'legal_form': 'service_institution'})}"),
+        ApiPage("API volunteers (community + keyword)",
+                f"{api}/volunteers/?{urlencode({'community': community.pk, 'keyword': (surname or '王')[:1]})}"),
+        ApiPage("API teams", f"{api}/teams/"),
+        ApiPage("API activities (organization)", f"{api}/activities/?{urlencode({'organization': large.pk})}"),
+        ApiPage("API service records (organization + month)",
+                f"{api}/service-records/?{urlencode({'organization': large.pk, 'date_from': month})}"),
+        ApiPage("API service records (a day's changes)", f"{api}/service-records/?{urlencode({'updated_since': since})}"),
+        ApiPage("API contracts", f"{api}/contracts/"),
+        ApiPage("API disclosure: contracts", f"{api}/disclosure/contracts/"),
+    ]
+
+
+def api_benchmark_client():
+    """(client, token): a read-only client of the city for a benchmark run, made by the demo's
+    administrator, without a rate limit worth the name. The caller revokes it after the run."""
+    from django.contrib.auth import get_user_model
+
+    from apps.apiclients.services import api_client_create
+    from apps.areas.models import Area
+
+    city = Area.objects.filter(parent__isnull=True).order_by("pk").first()
+    return api_client_create(actor=get_user_model().objects.get(username="admin"), name="benchmark",
+                             area=city, valid_days=1, rate_limit=1_000_000)
+
+
+def api_query_count(path, token):
+    """SQL queries a repeated GET of the API ``path`` runs with ``token`` (in-process)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION=f"Bearer {token}")
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return response.status_code, len(queries)
+
+
 def _month_hierarchy(organization_pk, month):
     return {"organization": organization_pk, "started_at__year": month.year, "started_at__month": month.month}
 
@@ -118,6 +182,12 @@ class Result:
         return len(self.samples) / self.seconds if self.seconds else 0.0
 
 
+def _headers(credential):
+    """A session cookie (pages) or an ``Authorization`` header dict (the API)."""
+    own = credential if isinstance(credential, dict) else {"Cookie": credential}
+    return {"Host": "127.0.0.1", **own}
+
+
 def measure(port, path, cookie, *, clients, requests, time_limit):
     """Run ``requests`` GETs spread over ``clients`` threads (each with its own keep-alive
     connection to 127.0.0.1), stopping early after ``time_limit`` seconds."""
@@ -141,9 +211,9 @@ def measure_interleaved(port, targets, *, clients, requests, time_limit):
                 break
             for offset in range(len(targets)):
                 which = (round_ + index + offset) % len(targets)
-                path, cookie = targets[which]
+                path, credential = targets[which]
                 started = time.perf_counter()
-                connections[which].request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+                connections[which].request("GET", path, headers=_headers(credential))
                 response = connections[which].getresponse()
                 response.read()
                 elapsed = time.perf_counter() - started

@@ -75,6 +75,7 @@ LABELS = {
     "volunteers.Volunteer": "{name} ({number})",
     "volunteers.Team": "{name}",
     "activities.Activity": "{name}",
+    "apiclients.ApiClient": "{name} ({token_prefix})",
 }
 #: The columns of each label.
 LABEL_COLUMNS = {label: tuple(name for _text, name, _spec, _conv in string.Formatter().parse(text) if name)

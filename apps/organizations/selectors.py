@@ -341,3 +341,14 @@ def serious_list_due_on(listing) -> datetime.date:
     """The day an abnormal listing has lasted two years."""
     return add_years(listing.listed_on, ABNORMAL_TO_SERIOUS_YEARS)
 
+
+def open_credit_listings(today):
+    """The credit lists as published (信息公开): organizations on a list on ``today``, by the columns
+    the public disclosure page and the API show (no person), so a new personal field is not picked up."""
+    return (
+        CreditListing.objects.filter(listed_on__lte=today, removed_on__isnull=True)
+        .select_related("organization")
+        .only("kind", "listed_on", "decision_document", "decided_by", "organization__name",
+              "organization__credit_code", "organization__filing_number")
+        .order_by("kind", "-listed_on", "-pk")
+    )

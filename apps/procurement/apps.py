@@ -18,3 +18,10 @@ class ProcurementConfig(AppConfig):
         post_migrate.connect(create_defaults, sender=self, dispatch_uid="procurement_defaults")
         # Open deadlines are counted again when the holiday arrangement they ran through changes.
         working_days_changed.connect(deadlines_follow_calendar, dispatch_uid="procurement_deadlines")
+        # The API shows a contract with its targets and payments (apps/core/updates.py).
+        from apps.core.updates import touch_parent_on_save
+
+        from .models import PaymentMilestone, PerformanceTarget
+
+        touch_parent_on_save(PerformanceTarget, "contract")
+        touch_parent_on_save(PaymentMilestone, "contract")

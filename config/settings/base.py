@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "axes",
     "bootstrap",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by this server (no CDN)
     # Domain apps (nouns)
     "apps.core",
     "apps.areas",
@@ -55,10 +58,12 @@ INSTALLED_APPS = [
     "apps.onboarding",
     "apps.imports",
     "apps.reports",
+    "apps.apiclients",
     # Audience apps
     "apps.backoffice",
     "apps.portal",
     "apps.public",
+    "apps.api",
 ]
 
 MIDDLEWARE = [
@@ -277,3 +282,43 @@ IMPORT_WORKER_TIMEOUT_SECONDS = env_int("GONGZHI_IMPORT_WORKER_TIMEOUT_SECONDS",
 VOLUNTEER_EXACT_LOOKUPS_PER_HOUR = env_int("GONGZHI_EXACT_LOOKUPS_PER_HOUR", 20)
 VOLUNTEER_ADD_EXISTING_PER_HOUR = env_int("GONGZHI_ADD_EXISTING_PER_HOUR", 20)
 IMPORT_FILE_RETENTION_HOURS = env_int("GONGZHI_IMPORT_FILE_RETENTION_HOURS", 24)
+
+# The data-sharing API for other government systems (issue 17, /api/v1/, apps/api). Clients and
+# their tokens are made in the back office (apps/apiclients); every call is authenticated by a
+# client's token, limited per client (API_RATE_LIMIT: requests per window of minutes, unless the
+# client has its own per-minute figure) and audited. A write's Idempotency-Key keeps its reply for
+# API_IDEMPOTENCY_HOURS.
+API_TOKEN_MAX_DAYS = env_int("GONGZHI_API_TOKEN_MAX_DAYS", 365)
+API_RATE_LIMIT = (env_int("GONGZHI_API_REQUESTS", 120), env_int("GONGZHI_API_WINDOW_MINUTES", 1))
+API_IDEMPOTENCY_HOURS = env_int("GONGZHI_API_IDEMPOTENCY_HOURS", 24)
+API_PAGE_SIZE = env_int("GONGZHI_API_PAGE_SIZE", 100)
+API_MAX_PAGE_SIZE = env_int("GONGZHI_API_MAX_PAGE_SIZE", 500)
+REST_FRAMEWORK = {
+    # No session or basic authentication: a person's session never opens the API (apps/api/views/base.py).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["apps.api.authentication.ClientTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["apps.api.permissions.ClientMayCall"],
+    "DEFAULT_THROTTLE_CLASSES": ["apps.api.throttling.ClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "apps.api.pagination.SyncCursorPagination",
+    "DEFAULT_FILTER_BACKENDS": ["apps.api.filters.ScopedFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "apps.api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "apps.api.errors.exception_handler",
+    "DATETIME_FORMAT": "iso-8601",
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Gongzhi data-sharing API",
+    "DESCRIPTION": "一次采集、多方利用: areas, organizations, volunteers (masked), teams, activities, service "
+                   "records, contracts and the public disclosure, for other government systems. See the README.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CreditListKindEnum": "apps.organizations.models.CreditListKind",
+        "TargetKindEnum": "apps.procurement.models.TargetKind",
+    },
+}

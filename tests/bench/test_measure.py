@@ -14,7 +14,7 @@ class _Handler(BaseHTTPRequestHandler):
     seen = []
 
     def do_GET(self):  # noqa: N802 (http.server's name)
-        self.seen.append((self.path, self.headers.get("Cookie")))
+        self.seen.append((self.path, self.headers.get("Cookie") or self.headers.get("Authorization")))
         body = b"ok"
         self.send_response(200 if self.path == "/list" else 404)
         self.send_header("Content-Length", str(len(body)))
@@ -49,3 +49,9 @@ def test_interleaved_targets_each_get_their_requests_with_their_cookie(server):
 def test_a_single_target_is_measure(server):
     result = measure(server, "/list", "a=1", clients=2, requests=5, time_limit=30)
     assert len(result.samples) == 5 and result.rps > 0 and result.p95 >= result.p50
+
+
+def test_an_api_target_sends_its_token_instead_of_a_cookie(server):
+    result = measure(server, "/list", {"Authorization": "Bearer gz_x"}, clients=1, requests=2, time_limit=30)
+    assert len(result.samples) == 2
+    assert set(_Handler.seen) == {("/list", "Bearer gz_x")}

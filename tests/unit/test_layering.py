@@ -22,7 +22,7 @@ def _lint(cwd, config):
 def test_the_project_keeps_its_app_boundaries():
     result = _lint(ROOT, ROOT / ".importlinter")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 kept, 0 broken" in result.stdout
+    assert "2 kept, 0 broken" in result.stdout
 
 
 def test_every_app_of_the_project_is_in_a_layer():
@@ -66,3 +66,22 @@ def test_a_crossing_of_each_kind_is_reported(tmp_path):
     assert "apps.portal.views -> apps.backoffice.forms" in result.stdout
     assert "apps.imports.importers -> apps.backoffice.forms" in result.stdout
     assert "apps.web.shared -> apps.portal.views" in result.stdout
+
+
+def test_the_api_and_its_framework_stay_in_the_api(tmp_path):
+    layers = configparser.ConfigParser()
+    layers.read(ROOT / ".importlinter")
+    named = layers["importlinter:contract:layers"]["layers"].replace("|", " ").replace(":", " ").split()
+    _tree(tmp_path, {f"{name.replace('.', '/')}/__init__.py": "" for name in named})
+    _tree(tmp_path, {
+        "apps/api/views.py": "import rest_framework\n",  # allowed: the API's own framework
+        "apps/activities/services.py": "from apps.api import views\n",
+        "apps/backoffice/views.py": "from rest_framework import serializers\n",
+        "apps/volunteers/selectors.py": "import drf_spectacular\n",
+    })
+    result = _lint(tmp_path, _copy_of_the_contracts(tmp_path))
+    assert result.returncode != 0
+    assert "apps.activities.services -> apps.api" in result.stdout
+    assert "apps.backoffice.views -> rest_framework" in result.stdout
+    assert "apps.volunteers.selectors -> drf_spectacular" in result.stdout
+    assert "apps.api is not allowed" not in result.stdout

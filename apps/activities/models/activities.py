@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.audit.registration import own_fields
 from apps.core.scoping import ScopedQuerySet
+from apps.core.updates import TracksUpdates
 
 
 class ActivityCategory(models.TextChoices):
@@ -50,7 +51,7 @@ class ActivityQuerySet(ScopedQuerySet):
     organization_lookup = "organization"
 
 
-class Activity(models.Model):
+class Activity(TracksUpdates, models.Model):
     name = models.CharField(_("name"), max_length=200)
     organizer_kind = models.CharField(_("organizer type"), max_length=12, choices=OrganizerKind.choices)
     organization = models.ForeignKey(
@@ -85,6 +86,7 @@ class Activity(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True,
                                    on_delete=models.SET_NULL, related_name="+", editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
 
@@ -111,16 +113,40 @@ class Activity(models.Model):
             # The public home page's "sign in with the code": today's activities of one 6-digit code
             # (apps.public.views.checkin_code), a handful of rows among all activities.
             models.Index(fields=["checkin_code", "starts_at"], name="activity_checkin_code"),
+            # The API's incremental sync: rows changed since a time, in the cursor's order.
+            models.Index(fields=["updated_at", "id"], name="activity_updated"),
         ]
 
     def __str__(self):
         return self.name
 
     def clean(self):
+        # The rules of every path that creates an activity (back office, portal, API: the service
+        # runs full_clean; the forms' own validation too), so each says them in the same words.
+        errors = {}
         # Not a CheckConstraint: activities recorded before the rule may lack insurance; they
         # take no new records (rules.record_check) until insurance is recorded.
         if self.lacks_required_insurance:
-            raise ValidationError({"is_insured": RISKY_UNINSURED})
+            errors["is_insured"] = RISKY_UNINSURED
+        if self.organizer_kind == OrganizerKind.ORGANIZATION and not self.organization_id:
+            errors["organization"] = _("Choose the organizing organization.")
+        if self.organizer_kind == OrganizerKind.TEAM and not self.team_id:
+            errors["team"] = _("Choose the organizing team.")
+        # A contract is delivered by its provider: only the provider's own activities count towards
+        # its targets. Not judged before the organizer is known (the portal's form sets it later).
+        if self.organizer_kind and self.contract_id and self.contract.provider_id != self.delivering_organization_id:
+            errors["contract"] = _("Choose a contract whose provider is the organization running this activity.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def delivering_organization_id(self):
+        """The organization that delivers the activity: the organizing one, or the team's."""
+        if self.organizer_kind == OrganizerKind.ORGANIZATION:
+            return self.organization_id
+        if self.organizer_kind == OrganizerKind.TEAM and self.team_id:
+            return self.team.organization_id
+        return None
 
     @property
     def lacks_required_insurance(self) -> bool:
@@ -191,7 +217,7 @@ class ServiceRecordQuerySet(ScopedQuerySet):
         return self.filter(status__in=LIVE_STATUSES)
 
 
-class ServiceRecord(models.Model):
+class ServiceRecord(TracksUpdates, models.Model):
     """Hours one volunteer served in one activity. Never deleted: confirmed records are locked,
     a correction creates a new version (``supersedes``) and marks the old one 已更正."""
 
@@ -220,6 +246,7 @@ class ServiceRecord(models.Model):
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ServiceRecordQuerySet.as_manager()
 
@@ -257,6 +284,8 @@ class ServiceRecord(models.Model):
             # Dashboard alert "records awaiting confirmation": COUNT(*) of an area's pending records
             # (scoped through the activity); pending records are a small share of all.
             models.Index(fields=["activity"], condition=Q(status="pending"), name="record_pending_activity"),
+            # The API's incremental sync: rows changed since a time, in the cursor's order.
+            models.Index(fields=["updated_at", "id"], name="record_updated"),
         ]
 
     def __str__(self):
@@ -291,10 +320,11 @@ class HoursTotal(models.Model):
         return f"{self.kind}:{self.key} {self.hours} h"
 
 
-auditlog.register(Activity, include_fields=own_fields(Activity),
+# ``updated_at`` only serves the API's sync (apps/core/updates.py): not a change to log.
+auditlog.register(Activity, include_fields=own_fields(Activity, exclude=["updated_at"]),
                   exclude_fields=["checkin_code", "checkin_token"])
 auditlog.register(ActivityPosition, include_fields=own_fields(ActivityPosition))
-auditlog.register(ServiceRecord, include_fields=own_fields(ServiceRecord))
+auditlog.register(ServiceRecord, include_fields=own_fields(ServiceRecord, exclude=["updated_at"]))
 
 
 class CheckInQuerySet(ScopedQuerySet):

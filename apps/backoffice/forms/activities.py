@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.activities.models import Activity, OrganizerKind
+from apps.activities.models import Activity
 from apps.procurement.models import Contract
 from apps.volunteers.models import Team
 from apps.web.forms.records import DATETIME_INPUT
@@ -42,25 +42,6 @@ class ActivityForm(forms.ModelForm):
             positions.append((name.strip(), int(quota)))
         return positions
 
-    def clean(self):
-        data = super().clean()
-        kind = data.get("organizer_kind")
-        if kind == OrganizerKind.ORGANIZATION and not data.get("organization"):
-            self.add_error("organization", _("Choose the organizing organization."))
-        if kind == OrganizerKind.TEAM and not data.get("team"):
-            self.add_error("team", _("Choose the organizing team."))
-        contract = data.get("contract")
-        if contract is not None and contract.provider_id != self._organizer_organization_id(data):
-            self.add_error("contract", _("Choose a contract whose provider is the organization running this activity."))
-        return data
-
-    @staticmethod
-    def _organizer_organization_id(data):
-        """The organization that delivers the activity: the organizing organization, or the team's."""
-        kind = data.get("organizer_kind")
-        if kind == OrganizerKind.ORGANIZATION and data.get("organization"):
-            return data["organization"].pk
-        if kind == OrganizerKind.TEAM and data.get("team"):
-            return data["team"].organization_id
-        return None
+    # The organizer and contract rules are Activity.clean()'s, which the form's model validation
+    # and the service both run (one home for every path, the API's too).
 

@@ -4,8 +4,8 @@ from django.urls import path
 
 from ..views import areas, home
 from . import (
-    audit, calendar, imports, onboarding, organizations, pickers, procurement, reports, volunteer_reviews,
-    volunteers,
+    api_clients, audit, calendar, imports, onboarding, organizations, pickers, procurement, reports,
+    volunteer_reviews, volunteers,
 )
 
 app_name = "office"
@@ -24,4 +24,5 @@ urlpatterns = [
     *calendar.urlpatterns,
     *audit.urlpatterns,
     *pickers.urlpatterns,
+    *api_clients.urlpatterns,
 ]

@@ -31,7 +31,7 @@ __all__ = [
     "add_months", "add_years", "check_report_year",
 ]
 
-auditlog.register(Organization, include_fields=own_fields(Organization), m2m_fields={"domains"},
+auditlog.register(Organization, include_fields=own_fields(Organization, exclude=["updated_at"]), m2m_fields={"domains"},
                   exclude_fields=["contact_phone"])
 auditlog.register(ServiceDomain, include_fields=own_fields(ServiceDomain))
 auditlog.register(StatusChange, include_fields=own_fields(StatusChange))

@@ -23,4 +23,5 @@ __all__ = [
 
 for model in (CatalogueItem, Project, Contract, SupplementaryAgreement, PerformanceTarget, PaymentMilestone,
               ProgressReport, Acceptance, Evaluation):
-    auditlog.register(model, include_fields=own_fields(model))
+    # A contract's updated_at only serves the API's sync (apps/core/updates.py): not a change to log.
+    auditlog.register(model, include_fields=own_fields(model, exclude=["updated_at"] if model is Contract else ()))

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.scoping import ScopedQuerySet
+from apps.core.updates import TracksUpdates
 
 from ..rules import bond_within_share
 
@@ -34,7 +35,7 @@ class ContractPartQuerySet(ScopedQuerySet):
     organization_lookup = "contract__provider"
 
 
-class Contract(models.Model):
+class Contract(TracksUpdates, models.Model):
     """A purchased-service contract awarded to a provider.
 
     Activities (``apps.activities``) may link to a contract; KPI actuals are counted from them.
@@ -100,6 +101,7 @@ class Contract(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ContractQuerySet.as_manager()
 
@@ -130,6 +132,8 @@ class Contract(models.Model):
             # Public disclosure page: published contracts, newest first.
             models.Index(fields=["-published_on"], name="contract_published",
                          condition=Q(published_on__isnull=False)),
+            # The API's incremental sync: rows changed since a time, in the cursor's order.
+            models.Index(fields=["updated_at", "id"], name="contract_updated"),
         ]
 
     def __str__(self):

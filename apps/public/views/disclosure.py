@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from apps.organizations.models import CreditListing
+from apps.organizations.selectors import open_credit_listings
 from apps.procurement.selectors import disclosed_acceptances, disclosed_contracts
 
 from ..forms import DisclosureSearchForm
@@ -21,16 +21,6 @@ from ..forms import DisclosureSearchForm
 PER_PAGE = 50
 #: Acceptances and listings are shorter sections under the contracts.
 SECTION_PER_PAGE = 20
-
-
-def open_credit_listings(today):
-    return (
-        CreditListing.objects.filter(listed_on__lte=today, removed_on__isnull=True)
-        .select_related("organization")
-        .only("kind", "listed_on", "decision_document", "decided_by", "organization__name",
-              "organization__credit_code", "organization__filing_number")
-        .order_by("kind", "-listed_on", "-pk")
-    )
 
 
 def _matching(queryset, query, *fields):

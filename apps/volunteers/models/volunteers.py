@@ -11,6 +11,7 @@ from apps.audit.registration import own_fields
 from apps.core.crypto import EncryptedCharField, keyed_hash
 from apps.core.masking import mask_id_number, mask_phone
 from apps.core.scoping import ScopedQuerySet
+from apps.core.updates import TracksUpdates
 
 from ..id_numbers import age_on, check_birth_date, normalise_other_document, parse_resident_id
 
@@ -85,7 +86,7 @@ class VolunteerQuerySet(ScopedQuerySet):
 EXTRA_FIELDS = ("occupation", "education")
 
 
-class Volunteer(models.Model):
+class Volunteer(TracksUpdates, models.Model):
     number = models.CharField(_("volunteer number"), max_length=16, unique=True, default=new_volunteer_number,
                               editable=False)
     name = models.CharField(_("full name"), max_length=50)
@@ -149,6 +150,8 @@ class Volunteer(models.Model):
             models.Index(fields=["person_hash"], name="volunteer_person"),
             # Dashboard alert and volunteer-list filter "likely duplicates": a small share.
             models.Index(fields=["community"], condition=Q(duplicate_review="likely"), name="volunteer_likely_dup"),
+            # The API's incremental sync: rows changed since a time, in the cursor's order.
+            models.Index(fields=["updated_at", "id"], name="volunteer_updated"),
         ]
 
     def __str__(self):
@@ -296,7 +299,7 @@ class TeamQuerySet(ScopedQuerySet):
     organization_lookup = "organization"
 
 
-class Team(models.Model):
+class Team(TracksUpdates, models.Model):
     """A volunteer service team (志愿服务队) of an organization or of a community."""
 
     class Status(models.TextChoices):
@@ -318,6 +321,7 @@ class Team(models.Model):
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = TeamQuerySet.as_manager()
 
@@ -329,6 +333,10 @@ class Team(models.Model):
             models.CheckConstraint(condition=Q(organization__isnull=False) | Q(community__isnull=False),
                                    name="team_has_parent",
                                    violation_error_message=_("A team belongs to an organization or to a community.")),
+        ]
+        indexes = [
+            # The API's incremental sync: rows changed since a time, in the cursor's order.
+            models.Index(fields=["updated_at", "id"], name="team_updated"),
         ]
 
     def __str__(self):
@@ -384,9 +392,9 @@ class TeamMembership(models.Model):
 # characters a masked resident ID hides: with it the masked number is the full one), and the
 # extra fields that a consent withdrawal must erase.
 _PERSONAL = ["id_number", "id_number_hash", "phone", "phone_hash", "person_hash", "birth_date", *EXTRA_FIELDS]
-auditlog.register(Volunteer, include_fields=own_fields(Volunteer),
+auditlog.register(Volunteer, include_fields=own_fields(Volunteer, exclude=["updated_at"]),
                   exclude_fields=_PERSONAL + ["confirmed_hours", "confirmed_records"])
 auditlog.register(Consent, include_fields=own_fields(Consent))
 auditlog.register(VolunteerMembership, include_fields=own_fields(VolunteerMembership))
-auditlog.register(Team, include_fields=own_fields(Team), exclude_fields=["contact_phone"])
+auditlog.register(Team, include_fields=own_fields(Team, exclude=["updated_at"]), exclude_fields=["contact_phone"])
 auditlog.register(TeamMembership, include_fields=own_fields(TeamMembership))

@@ -13,15 +13,20 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from apps.apiclients.services import api_client_revoke
 from apps.areas.models import Area
-from apps.core.bench import benchmark_pages, measure, measure_interleaved, query_count, session_cookie
+from apps.core.bench import (
+    api_benchmark_client, api_benchmark_pages, api_query_count, benchmark_pages, measure, measure_interleaved,
+    query_count, session_cookie,
+)
 
 # Requests per page and case: (1 client, 8 clients); bounded in count and in time.
 REQUESTS = {"small": (20, 40), "city": (60, 160)}
 
 
 class Command(BaseCommand):
-    help = "Benchmark the back-office, portal and admin pages under gunicorn (p50, p95, req/s, queries)."
+    help = ("Benchmark the back-office, portal and admin pages and the API's list endpoints under gunicorn "
+            "(p50, p95, req/s, queries).")
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", choices=sorted(REQUESTS), default="small",
@@ -42,13 +47,17 @@ class Command(BaseCommand):
         pages = benchmark_pages()
         self.load_before = os.getloadavg()[0]
         one, many = REQUESTS[scale]
+        api_client, token = api_benchmark_client()
         server = self._start_gunicorn(port, workers)
         try:
             rows = [self._run(page, port, one, many, time_limit) for page in pages]
+            api_rows = [self._run_api(page, port, token, one, many, time_limit) for page in api_benchmark_pages()]
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
+            api_client_revoke(actor=api_client.created_by, client=api_client, reason="benchmark finished")
         self._print(rows, workers)
+        self._print_api(api_rows)
 
     def _start_gunicorn(self, port, workers):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.dev"),
@@ -86,6 +95,26 @@ class Command(BaseCommand):
                                                                  time_limit=time_limit)
         self.stderr.write(f"  measured {page.name}")
         return row
+
+    def _run_api(self, page, port, token, one, many, time_limit):
+        """An API list endpoint with a city client's token: every call authenticated, rate-counted
+        and audited, as a partner system's."""
+        headers = {"Authorization": f"Bearer {token}"}
+        self._warm_up(port, page.path, headers, time_limit)
+        row = {"page": page, "queries": api_query_count(page.path, token),
+               "one": measure(port, page.path, headers, clients=1, requests=one, time_limit=time_limit),
+               "many": measure(port, page.path, headers, clients=8, requests=many, time_limit=time_limit)}
+        self.stderr.write(f"  measured {page.name}")
+        return row
+
+    def _print_api(self, rows):
+        out = self.stdout.write
+        out(f"\n{'API list endpoint (city client)':<44}{'queries':>8}{'1c p50':>9}{'1c p95':>9}{'1c r/s':>8}"
+            f"{'8c p50':>9}{'8c p95':>9}{'8c r/s':>8}  status")
+        for row in rows:
+            status, queries = row["queries"]
+            out(self._line(row["page"].name, queries, row["one"], row["many"], status))
+        out("Times in ms; p95 targets as the list pages': ≤ 150 ms (1 client), ≤ 500 ms (8 clients).")
 
     def _warm_up(self, port, path, cookie, time_limit):
         """Three requests for every worker, from as many concurrent clients as there are workers
