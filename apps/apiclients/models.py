@@ -91,7 +91,8 @@ class ApiClient(models.Model):
                 violation_error_message=_("Bind the client to an area or to an organization, not both."),
             ),
             models.CheckConstraint(condition=Q(revoked_at__isnull=True) | ~Q(revoke_reason=""),
-                                   name="apiclient_revocation_has_reason"),
+                                   name="apiclient_revocation_has_reason",
+                                   violation_error_message=_("Give the reason for revoking the client.")),
         ]
 
     def __str__(self):
@@ -132,7 +133,8 @@ class IdempotencyKey(models.Model):
     class Meta:
         constraints = [
             # One reply per client and key; concurrent retries meet here (the second one waits).
-            models.UniqueConstraint(fields=["client", "key"], name="idempotencykey_client_key"),
+            models.UniqueConstraint(fields=["client", "key"], name="idempotencykey_client_key",
+                                    violation_error_message=_("This idempotency key has already been used by the client.")),
         ]
         indexes = [models.Index(fields=["created_at"], name="idempotencykey_created")]  # the clean-up
 

@@ -85,8 +85,8 @@ def test_add_a_day(client_for):
     ({"date": "2027-05-01", "kind": DayKind.WORKING_DAY, "name": "劳动节"}, "kind", "法定节假日"),
     ({"date": "2027-02-10", "kind": DayKind.WORKING_DAY, "name": "春节"}, "kind", "调休上班日是需要上班的周六或周日"),
     ({"date": "2026-06-01", "kind": DayKind.DAY_OFF, "name": "春节"}, "date", "必须在2027年内"),
-    ({"date": "2027-02-06", "kind": DayKind.DAY_OFF, "name": ""}, "name", "这个字段是必填项"),
-    ({"date": "", "kind": DayKind.DAY_OFF, "name": "春节"}, "date", "这个字段是必填项"),
+    ({"date": "2027-02-06", "kind": DayKind.DAY_OFF, "name": ""}, "name", "该字段是必填项"),
+    ({"date": "", "kind": DayKind.DAY_OFF, "name": "春节"}, "date", "该字段是必填项"),
 ])
 def test_add_a_day_refuses_what_cannot_be(client_for, data, field, message):
     response = client_for(CITY_STAFF).post(add_url(2027), data)
