@@ -10,6 +10,12 @@ from tests.browser.conftest import log_in, screenshot
 from tests.personas import CITY_STAFF, STREET_STAFF
 
 
+WIDE_JS = r'''() => { const w = document.documentElement.clientWidth; const out = [];
+  for (const el of document.querySelectorAll('body *')) { const r = el.getBoundingClientRect();
+    if (r.right > w + 1 && r.width > 0) out.push(el.tagName + '.' + el.className + '#' + (el.getAttribute('data-testid')||'') + ' ' + Math.round(r.right) + ' ' + (el.innerText||'').slice(0,40).replace(/\n/g,' ')); }
+  return out.slice(0, 15); }
+'''
+
 @contextlib.contextmanager
 def phone_page(chromium, live_server, username):
     """A logged-in page on a 390×844 phone."""
@@ -45,7 +51,7 @@ def test_audit_log(page, chromium, live_server, browser_world):
     with phone_page(chromium, live_server, username) as phone:
         phone.goto("/office/audit/")
         assert "宝石邻里互助中心" in phone.locator("[data-testid=audit-log]").inner_text()
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390, phone.evaluate(WIDE_JS)
         screenshot(phone, "screens-audit-log-phone")
         phone.goto("/office/audit/events/")
         screenshot(phone, "screens-audit-events-phone")

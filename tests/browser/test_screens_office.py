@@ -12,11 +12,17 @@ from tests.portal_work.world import portal_world
 PHONE = {"width": 390, "height": 844}
 
 
+WIDE_JS = r'''() => { const w = document.documentElement.clientWidth; const out = [];
+  for (const el of document.querySelectorAll('body *')) { const r = el.getBoundingClientRect();
+    if (r.right > w + 1 && r.width > 0) out.push(el.tagName + '.' + el.className + '#' + (el.getAttribute('data-testid')||'') + ' ' + Math.round(r.right) + ' ' + (el.innerText||'').slice(0,40).replace(/\n/g,' ')); }
+  return out.slice(0, 15); }
+'''
+
 def _both_sizes(page, name, fits_a_phone=True):
     screenshot(page, f"desktop-{name}")
     page.set_viewport_size(PHONE)
     if fits_a_phone:
-        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), name
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), (name, page.evaluate(WIDE_JS))
     screenshot(page, f"phone-{name}")
     page.set_viewport_size({"width": 1366, "height": 900})
 

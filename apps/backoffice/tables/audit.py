@@ -67,11 +67,14 @@ class LogEntryTable(_AuditTable):
         rows = self._changes.get(record.pk, [])
         if not rows:
             return EMPTY
+        # One block in the cell: on a phone the cell is a card line (label, then the changes).
         if record.action == record.Action.CREATE:
-            return format_html_join("", "<div><strong>{}</strong>: {}</div>",
-                                    ((change.label, change.new) for change in rows))
-        return format_html_join("", "<div><strong>{}</strong>: {} → {}</div>",
-                                ((change.label, change.old, change.new) for change in rows))
+            lines = format_html_join("", "<div><strong>{}</strong>: {}</div>",
+                                     ((change.label, change.new) for change in rows))
+        else:
+            lines = format_html_join("", "<div><strong>{}</strong>: {} → {}</div>",
+                                     ((change.label, change.old, change.new) for change in rows))
+        return format_html("<div>{}</div>", lines)
 
 
 class AuditEventTable(_AuditTable):
