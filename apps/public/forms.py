@@ -38,3 +38,11 @@ class CheckInForm(forms.Form):
 
 class VerifyForm(forms.Form):
     code = forms.CharField(label=_("Verification code"), max_length=20)
+
+    def clean_code(self):
+        """The code as the page's URL takes it: upper case, ASCII letters and digits only (a code
+        with ``/`` had no URL and answered 500)."""
+        code = self.cleaned_data["code"].strip().upper()
+        if not re.fullmatch(r"[0-9A-Z]+", code):
+            raise ValidationError(_("A verification code has letters and digits only."), code="invalid")
+        return code

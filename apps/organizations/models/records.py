@@ -157,10 +157,15 @@ GRADE_VALIDITY_YEARS = 5
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:
+    year = day.year + years
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        # A window around a date typed as 0001-01-01 (or 9999-12-31) reaches past what a date
+        # holds: it starts (or ends) at the first (or last) day there is, instead of a 500.
+        return datetime.date.min if year < datetime.MINYEAR else datetime.date.max
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
 class EvaluationGrade(models.Model):
