@@ -19,13 +19,20 @@ CITY_STAFF = "city_staff"
 STREET_STAFF = "street_staff"
 COMMUNITY_WORKER = "community_worker"
 ORG_A_ADMIN = "org_a_admin"
+ORG_A_EDITOR = "org_a_editor"
 ORG_A_VIEWER = "org_a_viewer"
 ORG_B_ADMIN = "org_b_admin"
 SUPERUSER = "superuser"
 
-PERSONAS = [ANONYMOUS, CITY_STAFF, STREET_STAFF, COMMUNITY_WORKER, ORG_A_ADMIN, ORG_A_VIEWER, ORG_B_ADMIN, SUPERUSER]
+PERSONAS = [ANONYMOUS, CITY_STAFF, STREET_STAFF, COMMUNITY_WORKER, ORG_A_ADMIN, ORG_A_EDITOR, ORG_A_VIEWER, ORG_B_ADMIN,
+            SUPERUSER]
 STAFF = [CITY_STAFF, STREET_STAFF, COMMUNITY_WORKER]
-ORG_USERS = [ORG_A_ADMIN, ORG_A_VIEWER, ORG_B_ADMIN]
+ORG_USERS = [ORG_A_ADMIN, ORG_A_EDITOR, ORG_A_VIEWER, ORG_B_ADMIN]
+#: Organization A's members and their roles.
+ORG_A_MEMBERS = {ORG_A_ADMIN: OrgRole.ADMIN, ORG_A_EDITOR: OrgRole.EDITOR, ORG_A_VIEWER: OrgRole.VIEWER}
+#: Portal roles, least first: each may do what those before it may (stated here, not read from the app,
+#: so that the access matrix notices when the app's order changes).
+ROLES = [OrgRole.VIEWER, OrgRole.EDITOR, OrgRole.ADMIN]
 
 
 @dataclass
@@ -71,12 +78,13 @@ def build_world() -> World:
         STREET_STAFF: user("street", area=street_a),
         COMMUNITY_WORKER: user("community", area=community_a1),
         ORG_A_ADMIN: user("org_a_admin"),
+        ORG_A_EDITOR: user("org_a_editor"),
         ORG_A_VIEWER: user("org_a_viewer"),
         ORG_B_ADMIN: user("org_b_admin"),
         SUPERUSER: user("root", is_superuser=True, is_staff=True),
     }
-    Membership.objects.create(user=users[ORG_A_ADMIN], organization=org_a, role=OrgRole.ADMIN)
-    Membership.objects.create(user=users[ORG_A_VIEWER], organization=org_a, role=OrgRole.VIEWER)
+    for persona, role in ORG_A_MEMBERS.items():
+        Membership.objects.create(user=users[persona], organization=org_a, role=role)
     Membership.objects.create(user=users[ORG_B_ADMIN], organization=org_b, role=OrgRole.ADMIN)
     return World(city, district, street_a, street_b, community_a1, community_a2, community_b1, grid_a1,
                  org_a, org_a2, org_b, users)

@@ -17,8 +17,7 @@ from apps.audit.services import audit_batch_record
 
 from .models import Certificate, CertificateStatus
 from .models import OrganizerKind, RecordStatus, ServiceRecord
-
-PUBLICITY_DAYS = 7  # 公示 of about 7 days after issue (DOMAIN §4)
+from .models.certificates import publicity_end
 
 
 @transaction.atomic
@@ -90,7 +89,7 @@ def certificate_issue(*, actor, certificate: Certificate, responsible_person: st
         ],
         "issuer": certificate.organization.name if certificate.organization_id else certificate.area.name,
         "issued_on": issued_on.isoformat(),
-        "publicity_until": (issued_on + datetime.timedelta(days=PUBLICITY_DAYS)).isoformat(),
+        "publicity_until": publicity_end(issued_on).isoformat(),
     }
     certificate.full_clean()
     certificate.save()

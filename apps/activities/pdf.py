@@ -55,7 +55,7 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     lines = [
         f"出具单位：{data['issuer']}（盖章）",
         f"负责人：{certificate.responsible_person}    经办人：{certificate.handler}    联系电话：{certificate.contact}",
-        f"出具日期：{data['issued_on']}    公示期至：{data['publicity_until']}",
+        f"出具日期：{data['issued_on']}    公示期至：{certificate.publicity_ends_on:%Y-%m-%d}",
         "本证明免费出具。扫描二维码或访问验证页面输入验证码，可核验本证明真伪。",
     ]
     for line in lines:

@@ -1,4 +1,5 @@
 from auditlog.registry import auditlog
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -84,17 +85,23 @@ class Area(models.Model):
         self.path = (self.parent.path if self.parent_id else "/") + f"{self.code}/"
         super().save(*args, **kwargs)
 
+    def clean(self):
+        # The structure of statistical codes (DOMAIN §1), see ``codes``.
+        from .codes import code_problems
+
+        if self.level and self.code:
+            parent = self.parent if self.parent_id else None
+            problems = code_problems(code=self.code, level=self.level, parent=parent)
+            if problems:
+                raise ValidationError(problems)
+
     @property
     def township_kind(self):
-        """街道 (001–099), 镇 (100–199) or 乡 (200–399) from the code's township digits."""
-        if self.level != AreaLevel.STREET:
-            return ""
-        number = int(self.code[6:9])
-        if number < 100:
-            return _("Street")
-        if number < 200:
-            return _("Town")
-        return _("Township")
+        """街道 (001–099), 镇 (100–199), 乡 (200–399) or a similar unit (400–599) from the
+        code's township digits."""
+        from .codes import township_kind
+
+        return township_kind(self.code) if self.level == AreaLevel.STREET else ""
 
     def is_within(self, other):
         return self.path.startswith(other.path)

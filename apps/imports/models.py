@@ -19,17 +19,31 @@ class ImportStatus(models.TextChoices):
     CHECKING = "checking", _("Checking")
     CHECKED = "checked", _("Checked: ready to import")
     INVALID = "invalid", _("Checked: has errors")
+    COMMIT_QUEUED = "commit_queued", _("Waiting to be imported")
     COMMITTING = "committing", _("Importing")
     DONE = "done", _("Imported")
     FAILED = "failed", _("Failed: nothing was imported")
+    # The check or import stopped without finishing (its worker died: no heartbeat for
+    # IMPORT_WORKER_TIMEOUT_SECONDS). Nothing was written; the file is kept for a retry.
+    STALLED = "stalled", _("Failed: the background worker stopped; nothing was imported")
     CANCELLED = "cancelled", _("Cancelled")
 
 
 #: States in which a worker is (or will be) busy with the job: the page keeps polling.
-BUSY_STATUSES = [ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.COMMITTING]
+BUSY_STATUSES = [ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.COMMIT_QUEUED, ImportStatus.COMMITTING]
+#: States in which a run works on the job and keeps its heartbeat (``apps.imports.runs``).
+RUNNING_STATUSES = [ImportStatus.CHECKING, ImportStatus.COMMITTING]
 #: States after which the file is never read again (only a checked file can be imported; an
 #: invalid one can only be discarded): it is deleted (``apps.imports.files``).
 ENDED_STATUSES = [ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.INVALID, ImportStatus.CANCELLED]
+#: States a clerk may cancel: nothing is being written then (a running stage is never cut short).
+CANCELLABLE_STATUSES = [ImportStatus.CHECKED, ImportStatus.INVALID, ImportStatus.QUEUED,
+                        ImportStatus.COMMIT_QUEUED, ImportStatus.STALLED]
+
+
+class ImportStage(models.TextChoices):
+    CHECK = "check", _("Check")
+    COMMIT = "commit", _("Import")
 
 
 class ImportJobQuerySet(ScopedQuerySet):
@@ -48,11 +62,14 @@ class ImportJob(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("import of"), max_length=16, choices=ImportKind.choices)
-    status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,
+    status = models.CharField(_("status"), max_length=16, choices=ImportStatus.choices,
                               default=ImportStatus.QUEUED)
     # Encrypted at rest, deleted when the job ends (empty then): apps.imports.files.
     file = models.FileField(_("file"), upload_to=import_upload_path, blank=True)
     filename = models.CharField(_("file name"), max_length=200)
+    # Bytes of content (XLSX: the uncompressed parts), measured without parsing at upload: it
+    # decides whether a stage may run in the request (``services.runs_in_background``).
+    content_bytes = models.PositiveBigIntegerField(_("content size"), default=0)
     area = models.ForeignKey("areas.Area", verbose_name=_("area"), null=True, on_delete=models.PROTECT,
                              related_name="+", help_text=_("Rows may only name places within this area."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True,
@@ -71,6 +88,14 @@ class ImportJob(models.Model):
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
     message = models.CharField(_("message"), max_length=300, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    # The stage last started, and which start it was: a run only writes while the job is still
+    # in its running status with its attempt (``apps.imports.runs``), so a run whose job was
+    # retried, cancelled or given up meanwhile writes nothing.
+    stage = models.CharField(_("stage"), max_length=8, choices=ImportStage.choices, blank=True)
+    attempt = models.PositiveIntegerField(default=0)
+    # Written by the run every few seconds; a running job without one for
+    # IMPORT_WORKER_TIMEOUT_SECONDS has lost its worker.
+    heartbeat_at = models.DateTimeField(_("last sign of work"), null=True, blank=True)
 
     objects = ImportJobQuerySet.as_manager()
 
@@ -85,6 +110,9 @@ class ImportJob(models.Model):
         indexes = [
             # The import page: the area's recent jobs, newest first.
             models.Index(fields=["area", "-created_at"], name="importjob_area_recent"),
+            # The reaper (``runs.import_jobs_reap``): running jobs whose heartbeat is too old.
+            models.Index(fields=["heartbeat_at"], name="importjob_running_heartbeat",
+                         condition=Q(status__in=RUNNING_STATUSES)),
         ]
 
     def __str__(self):
@@ -93,6 +121,14 @@ class ImportJob(models.Model):
     @property
     def is_busy(self):
         return self.status in BUSY_STATUSES
+
+    @property
+    def is_stalled(self):
+        return self.status == ImportStatus.STALLED
+
+    @property
+    def is_cancellable(self):
+        return self.status in CANCELLABLE_STATUSES
 
     @property
     def percent(self):

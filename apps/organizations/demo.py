@@ -12,7 +12,7 @@ from apps.core.demo import person_name
 from .models import (
     CAPITAL_KIND_BY_FORM, MODE_BY_FORM, AnnualReport, AnnualReportResult, CertificateVariant, CreditListing,
     CreditListKind, EvaluationGrade, IncubationMode, IncubationRecord, LegalForm, ManagementMode, Organization,
-    OrgStatus, PartyOrgType, ServiceDomain, StatusChange, add_years,
+    OrgStatus, PartyOrgType, ServiceDomain, StatusChange, add_years, authority_level_of_code,
 )
 from .validators import CATEGORY_BY_FORM
 
@@ -82,8 +82,10 @@ def _organization(rng, today, name, form, community, codes):
     founded = today - datetime.timedelta(days=rng.randint(200, 365 * 12))
     registered = MODE_BY_FORM[form] == ManagementMode.REGISTERED
     code = ""
+    # Foundations are registered by the province (浙江省民政厅), the others by the district.
+    authority_area = community.code[:2] + "0000" if form == LegalForm.FOUNDATION else community.code
     while registered and (not code or code in codes):
-        code = credit_code(rng, form, community.code)
+        code = credit_code(rng, form, authority_area)
     codes.add(code)
     return Organization(
         name=name, legal_form=form, management_mode=MODE_BY_FORM[form], area=community,
@@ -100,7 +102,8 @@ def _organization(rng, today, name, form, community, codes):
                             if registered else None),
         capital_kind=CAPITAL_KIND_BY_FORM.get(form, ""),
         supervisor="",
-        registration_authority="杭州市民政局" if form == LegalForm.FOUNDATION else ("杭州市西湖区民政局" if registered else ""),
+        registration_authority="浙江省民政厅" if form == LegalForm.FOUNDATION else ("杭州市西湖区民政局" if registered else ""),
+        registration_authority_level=authority_level_of_code(code),
         founded_on=founded, status=OrgStatus.NORMAL, status_changed_on=founded,
         party_org_type=rng.choice([PartyOrgType.INDEPENDENT, PartyOrgType.JOINT, PartyOrgType.JOINT,
                                    PartyOrgType.FUNCTIONAL, PartyOrgType.NONE, PartyOrgType.NONE]),

@@ -5,18 +5,21 @@ Every function takes the date it judges on (``on_date``) so that tests and repor
 "as at" any day.
 """
 
+import calendar
 import datetime
 
-from django.db.models import Exists, OuterRef, Q
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import conf
 from .models import (
-    ACTIVE_STATUSES, FILED_RESULTS, REGISTERED_FORMS, AnnualReport, AnnualReportDeadline, AnnualReportResult,
+    ACTIVE_STATUSES, CLOSED_STATUSES, FILED_RESULTS, REGISTERED_FORMS, AnnualReport, AnnualReportDeadline, AnnualReportResult,
     CreditListing, CreditListKind, CreditStatus, EvaluationGrade, LegalForm, ManagementMode, Organization,
     OrgStatus, Penalty, add_years,
 )
+from .models.records import deadline_day_exists
 
 # Award of government-purchased services: no major violation and no serious listing in 3 years.
 AWARD_CLEAN_YEARS = 3
@@ -35,9 +38,14 @@ def _day(value):
 # --- Annual reports ---------------------------------------------------------------------------
 
 def annual_report_deadlines() -> dict:
-    """{legal form: (month, day)}: the editable table first, then settings, then 31 May."""
+    """{legal form: (month, day)}: the editable table first, then settings, then 31 May. A
+    setting naming a day that does not exist (31 April) fails loudly instead of moving it."""
     configured = conf.annual_report_deadlines()
     deadlines = {form: tuple(configured.get(form, conf.DEFAULT_DEADLINE)) for form in LegalForm.values}
+    for form, (month, day) in deadlines.items():
+        if not deadline_day_exists(month, day):
+            raise ImproperlyConfigured(f"ORGANIZATION_ANNUAL_REPORT_DEADLINES[{form!r}] = ({month}, {day}) "
+                                       "is not a day of the calendar.")
     for row in AnnualReportDeadline.objects.all():
         deadlines[row.legal_form] = (row.month, row.day)
     return deadlines
@@ -46,10 +54,9 @@ def annual_report_deadlines() -> dict:
 def report_due_on(legal_form, report_year, *, deadlines=None) -> datetime.date:
     """The day the report on ``report_year`` is due (in the following year)."""
     month, day = (deadlines or annual_report_deadlines())[legal_form]
-    try:
-        return datetime.date(report_year + 1, month, day)
-    except ValueError:  # e.g. 29 February in a common year, or 31 of a 30-day month
-        return datetime.date(report_year + 1, month, 28)
+    if (month, day) == (2, 29) and not calendar.isleap(report_year + 1):
+        day = 28  # the last day of February in a common year; other days were refused on entry
+    return datetime.date(report_year + 1, month, day)
 
 
 def last_due_report_year(legal_form, on_date, *, deadlines=None) -> int:
@@ -175,8 +182,26 @@ def credit_status(organization, *, on_date) -> CreditStatus:
     return CreditStatus.NORMAL
 
 
-def earliest_serious_removal(listing) -> datetime.date:
-    return add_years(listing.listed_on, SERIOUS_LIST_MINIMUM_YEARS)
+def serious_list_incidents(listing, *, until) -> list[tuple[datetime.date, str]]:
+    """What broke the clean record while on the serious list: penalties decided and other
+    listings made after ``listing`` and up to ``until``, as (day, description), oldest first."""
+    penalties = Penalty.objects.filter(organization=listing.organization_id, decided_on__gt=listing.listed_on,
+                                       decided_on__lte=until)
+    listings = CreditListing.objects.filter(organization=listing.organization_id, listed_on__gt=listing.listed_on,
+                                            listed_on__lte=until).exclude(pk=listing.pk)
+    incidents = [(p.decided_on, _("administrative penalty (%(document)s)") % {"document": p.decision_document})
+                 for p in penalties]
+    incidents += [(other.listed_on, _("put on the %(list)s (%(document)s)")
+                   % {"list": other.get_kind_display(), "document": other.decision_document}) for other in listings]
+    return sorted(incidents, key=lambda incident: incident[0])
+
+
+def earliest_serious_removal(listing, *, until=None) -> datetime.date:
+    """Leaving the serious list needs two clean years (DOMAIN §2): two years after the listing,
+    or after the last incident (``serious_list_incidents`` up to ``until``) if there was one."""
+    incidents = serious_list_incidents(listing, until=until) if until is not None else []
+    clean_since = incidents[-1][0] if incidents else listing.listed_on
+    return add_years(clean_since, SERIOUS_LIST_MINIMUM_YEARS)
 
 
 def award_refusals(organization, *, on_date) -> list[str]:
@@ -230,3 +255,91 @@ def credit_events_after(organization, *, after, until) -> list[str]:
         events.append(_("Major violation penalised on %(day)s (%(document)s).") % {
             "day": _day(penalty.decided_on), "document": penalty.decision_document})
     return events
+
+
+# --- Candidates for the abnormal list ---------------------------------------------------------
+
+def late_report_condition(on_date, *, deadlines=None) -> Q:
+    """A ``Q`` over Organization: a registered, active organization whose report on the last due
+    year was filed after its due date (DOMAIN §2: late filing makes a candidate for the abnormal
+    list, like a missing report). One condition per legal form (a few rows)."""
+    deadlines = deadlines or annual_report_deadlines()
+    condition = Q(pk__in=[])
+    for form in REGISTERED_FORMS:
+        year = last_due_report_year(form, on_date, deadlines=deadlines)
+        late = AnnualReport.objects.filter(organization=OuterRef("pk"), year=year, result__in=FILED_RESULTS,
+                                           submitted_on__gt=report_due_on(form, year, deadlines=deadlines))
+        condition |= Q(legal_form=form) & Q(Exists(late))
+    return condition & Q(management_mode=ManagementMode.REGISTERED, status__in=ACTIVE_STATUSES)
+
+
+def late_report_years(reports, legal_form) -> set[int]:
+    """The years of ``reports`` (of one organization) that were filed after their due date."""
+    deadlines = annual_report_deadlines()
+    return {report.year for report in reports
+            if report.submitted_on and report.result in FILED_RESULTS
+            and report.submitted_on > report_due_on(legal_form, report.year, deadlines=deadlines)}
+
+
+def abnormal_list_candidacy(organization, *, on_date) -> list[str]:
+    """Why the organization is a candidate for the abnormal list on ``on_date`` (its last due
+    report missing or filed late); empty when it is not, or is on that list already. One query
+    whatever the answer (the organization page pins its query count)."""
+    deadlines = annual_report_deadlines()
+    year = last_due_report_year(organization.legal_form, on_date, deadlines=deadlines)
+    due = report_due_on(organization.legal_form, year, deadlines=deadlines)
+    listed = CreditListing.objects.filter(
+        Q(removed_on__isnull=True) | Q(removed_on__gt=on_date), organization=OuterRef("pk"),
+        kind=CreditListKind.ABNORMAL, listed_on__lte=on_date)
+    submitted = AnnualReport.objects.filter(organization=OuterRef("pk"), year=year).values("submitted_on")[:1]
+    flags = Organization.objects.filter(pk=organization.pk).annotate(
+        listed=Exists(listed),
+        overdue=ExpressionWrapper(overdue_report_condition(on_date, deadlines=deadlines), BooleanField()),
+        late=ExpressionWrapper(late_report_condition(on_date, deadlines=deadlines), BooleanField()),
+        submitted=Subquery(submitted),
+    ).values("listed", "overdue", "late", "submitted").get()
+    if flags["listed"]:
+        return []
+    if flags["overdue"]:
+        return [_("The annual report for %(year)s, due on %(due)s, was not filed.") % {"year": year, "due": _day(due)}]
+    if flags["late"]:
+        return [_("The annual report for %(year)s was filed on %(day)s, after its due date %(due)s.")
+                % {"year": year, "day": _day(flags["submitted"]), "due": _day(due)}]
+    return []
+
+
+# --- Candidates for the serious list ----------------------------------------------------------
+
+#: Two years on the abnormal list make an organization a candidate for the serious list
+#: (DOMAIN §2); the registration authority decides, the street office sees the flag.
+ABNORMAL_TO_SERIOUS_YEARS = 2
+
+
+def _in_force(on_date) -> Q:
+    return Q(listed_on__lte=on_date) & (Q(removed_on__isnull=True) | Q(removed_on__gt=on_date))
+
+
+def serious_list_candidate_condition(on_date) -> Q:
+    """A ``Q`` over Organization: an abnormal listing in force for at least two years on
+    ``on_date``, no serious listing in force, not closed. Two subqueries, no extra query."""
+    since = add_years(on_date, -ABNORMAL_TO_SERIOUS_YEARS)
+    listings = CreditListing.objects.filter(_in_force(on_date), organization=OuterRef("pk"))
+    return (Q(Exists(listings.filter(kind=CreditListKind.ABNORMAL, listed_on__lte=since)))
+            & ~Q(Exists(listings.filter(kind=CreditListKind.SERIOUS)))
+            & ~Q(status__in=CLOSED_STATUSES))
+
+
+def serious_list_candidacy(organization, *, on_date) -> CreditListing | None:
+    """The abnormal listing (the oldest in force for two years) that makes the organization a
+    candidate for the serious list on ``on_date``, or None."""
+    if not Organization.objects.filter(pk=organization.pk).filter(serious_list_candidate_condition(on_date)).exists():
+        return None
+    since = add_years(on_date, -ABNORMAL_TO_SERIOUS_YEARS)
+    return (CreditListing.objects.filter(_in_force(on_date), organization=organization, kind=CreditListKind.ABNORMAL,
+                                         listed_on__lte=since).order_by("listed_on", "pk").first())
+
+
+def serious_list_due_on(listing) -> datetime.date:
+    """The day an abnormal listing has lasted two years."""
+    return add_years(listing.listed_on, ABNORMAL_TO_SERIOUS_YEARS)
+

@@ -16,7 +16,7 @@ from .models import (
     ManagementMode, Organization, OrgStatus, StatusChange,
 )
 from .permissions import require_decider
-from .selectors import earliest_serious_removal, grade_eligibility
+from .selectors import earliest_serious_removal, grade_eligibility, serious_list_incidents
 
 # Which status may follow which. Closed statuses are final: a closed organization stays in the
 # registry with its history but is never reopened (a new registration is a new organization).
@@ -159,6 +159,11 @@ def grade_record(*, grade: EvaluationGrade, file=None, actor) -> EvaluationGrade
 @transaction.atomic
 def credit_listing_add(*, listing: CreditListing, file=None, actor) -> CreditListing:
     require_decider(actor)
+    # The office records decisions already taken: a listing dated after today would count as
+    # open on every page (credit status derives from open listings) before it is in force.
+    if listing.listed_on and listing.listed_on > timezone.localdate():
+        raise ValidationError({"listed_on": _("A listing is recorded once it is decided: the listing date cannot "
+                                              "be after today.")}, code="future")
     if CreditListing.objects.filter(organization=listing.organization, kind=listing.kind,
                                     removed_on__isnull=True).exists():
         raise ValidationError(_("The organization is already on this list."), code="already_listed")
@@ -178,12 +183,22 @@ def credit_listing_remove(*, listing: CreditListing, removed_on, reason, actor) 
         raise ValidationError(_("This listing was already removed."), code="removed")
     if removed_on < listing.listed_on:
         raise ValidationError(_("The removal date cannot be before the listing date."), code="date")
-    if listing.kind == CreditListKind.SERIOUS and removed_on < earliest_serious_removal(listing):
-        raise ValidationError(
-            _("An organization leaves the serious list only after two years on it: not before %(day)s.")
-            % {"day": date_format(earliest_serious_removal(listing), "Y-m-d")},
-            code="too_early",
-        )
+    # Likewise a removal dated after today would show the organization as clean while it is
+    # still listed (and refused awards).
+    if removed_on > timezone.localdate():
+        raise ValidationError(_("A removal is recorded once it is decided: the removal date cannot be after today."),
+                              code="future")
+    if listing.kind == CreditListKind.SERIOUS:
+        earliest = earliest_serious_removal(listing, until=removed_on)
+        if removed_on < earliest:
+            incidents = serious_list_incidents(listing, until=removed_on)
+            message = _("An organization leaves the serious list only after two clean years on it: not before "
+                        "%(day)s.") % {"day": date_format(earliest, "Y-m-d")}
+            if incidents:
+                day, what = incidents[-1]
+                message += " " + _("Last incident on %(day)s: %(what)s.") % {"day": date_format(day, "Y-m-d"),
+                                                                           "what": what}
+            raise ValidationError(message, code="too_early")
     if not reason.strip():
         raise ValidationError(_("Give the reason for the removal."), code="reason")
     listing.removed_on = removed_on

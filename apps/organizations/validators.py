@@ -3,8 +3,13 @@
 Malformed codes are refused. Codes that are well formed but fail the checksum (some early pilot
 regions issued such codes) or whose category disagrees with the legal form are *warnings*: the
 clerk must confirm them.
+
+Codes typed with a Chinese input method arrive in full-width characters (５１３３…ＭＡ２Ｈ…): they are
+the same code and are normalised to ASCII (NFKC) before any check, on every path that takes a
+code (back-office form, portal sign-up and change request, import).
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -34,7 +39,7 @@ class CreditCodeCheck:
 
 def check_credit_code(value: str, *, legal_form: str | None = None) -> CreditCodeCheck:
     """Return the normalised code and its warnings; raise ``ValidationError`` when malformed."""
-    code = uscc.compact(value or "")
+    code = normalise_credit_code(value)
     try:
         uscc.validate(code)
     except InvalidLength:
@@ -58,6 +63,11 @@ def check_credit_code(value: str, *, legal_form: str | None = None) -> CreditCod
     category_warnings = _category_warnings(code, legal_form)
     return CreditCodeCheck(code=code, warnings=warnings + category_warnings, checksum_ok=checksum_ok,
                            category_ok=not category_warnings)
+
+
+def normalise_credit_code(value: str) -> str:
+    """Full-width letters, digits and spaces → ASCII (NFKC), then without spaces or dashes, upper case."""
+    return uscc.compact(unicodedata.normalize("NFKC", value or ""))
 
 
 def _category_warnings(code, legal_form):

@@ -37,6 +37,13 @@ def max_performance_bond(amount: Decimal) -> Decimal:
     return (amount * MAX_BOND_SHARE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
 
+def max_supplement_total(amount: Decimal) -> Decimal:
+    """The most that all supplementary agreements of a contract of ``amount`` may add together:
+    ≤ amount × MAX_SUPPLEMENT_SHARE, exactly, so rounded down to the fen like the bond (on
+    100000.15 the limit is 10000.01; rounding half to even would allow 10000.02, over 10 %)."""
+    return (amount * MAX_SUPPLEMENT_SHARE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
 def bond_within_share() -> Q:
     """The same rule as the condition of the contract's constraint, in whole fen: for a share of
     1/10, bond × 100 × 10 ≤ amount × 100 × 1. Whole numbers compare exactly on SQLite (floating
@@ -44,13 +51,6 @@ def bond_within_share() -> Q:
     numerator, denominator = MAX_BOND_SHARE.as_integer_ratio()
     bond_fen, amount_fen = Round(F("performance_bond") * 100), Round(F("amount") * 100)
     return Q(performance_bond__gte=0) & Q(LessThanOrEqual(bond_fen * denominator, amount_fen * numerator))
-
-
-def max_supplement_total(amount: Decimal) -> Decimal:
-    """The most all supplementary agreements of a contract of ``amount`` may add: ≤ amount ×
-    MAX_SUPPLEMENT_SHARE, exactly, so rounded down to the fen like ``max_performance_bond``
-    (10000.01 on 100000.15, never 10000.02)."""
-    return (amount * MAX_SUPPLEMENT_SHARE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
 
 def term_last_day(start: date, years: int) -> date:

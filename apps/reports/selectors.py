@@ -333,6 +333,8 @@ class Alerts:
     reports_overdue: int
     grades_expiring: int
     new_listings: int
+    reports_late: int
+    serious_candidates: int
     publication_overdue: int
     filing_overdue: int
     records_pending: int
@@ -356,10 +358,19 @@ def recently_listed_organizations(today):
 def alerts(scope: Scope, today) -> Alerts:
     organizations = scope.rows(Organization)
     overdue = procurement_selectors.overdue_counts(scope.rows(Contract), today)
+    deadlines = org_selectors.annual_report_deadlines()  # one read for both report conditions
+    # New listings and candidates for either credit list in one pass over the organizations.
+    listings = organizations.aggregate(
+        new=Count("pk", filter=Q(pk__in=recently_listed_organizations(today))),
+        late=Count("pk", filter=org_selectors.late_report_condition(today, deadlines=deadlines)),
+        serious_candidates=Count("pk", filter=org_selectors.serious_list_candidate_condition(today)),
+    )
     return Alerts(
-        reports_overdue=organizations.filter(org_selectors.overdue_report_condition(today)).count(),
+        reports_overdue=organizations.filter(org_selectors.overdue_report_condition(today, deadlines=deadlines)).count(),
         grades_expiring=organizations.with_current_grade(today).filter(grades_expiring_condition(today)).count(),
-        new_listings=organizations.filter(pk__in=recently_listed_organizations(today)).count(),
+        new_listings=listings["new"],
+        reports_late=listings["late"],
+        serious_candidates=listings["serious_candidates"],
         publication_overdue=overdue["publication"],
         filing_overdue=overdue["filing"],
         records_pending=scope.rows(ServiceRecord).filter(status=RecordStatus.PENDING).count(),

@@ -15,6 +15,10 @@ from stdnum.cn import ric
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
+#: Nobody registering today was born before 1900: an earlier birth date (in an ID number that
+#: passes the check, or typed for another document) is a typing error and is refused.
+EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
+
 
 @dataclass(frozen=True)
 class ResidentIdentity:
@@ -43,6 +47,9 @@ def parse_resident_id(value: str) -> ResidentIdentity:
         raise ValidationError(_("The birth date in the ID card number is not a date."), code="birth_date") from None
     if not _known_place(number[:6]):
         raise ValidationError(_("The ID card number's area code does not exist."), code="place")
+    if birth_date < EARLIEST_BIRTH_DATE:
+        raise ValidationError(_("The birth date in the ID card number (%(date)s) is before 1900: check the number.")
+                              % {"date": birth_date.isoformat()}, code="too_early")
     if birth_date > timezone.localdate():
         raise ValidationError(_("The birth date in the ID card number lies in the future."), code="future")
     return ResidentIdentity(number, birth_date, "male" if int(number[16]) % 2 else "female")
@@ -66,6 +73,14 @@ def normalise_other_document(value: str) -> str:
     if not _OTHER_DOCUMENT.match(number):
         raise ValidationError(_("A document number has 5 to 20 letters or digits."), code="invalid")
     return number
+
+
+def check_birth_date(birth_date: datetime.date) -> None:
+    """A birth date typed for a document other than an ID card: from 1900 to today."""
+    if birth_date < EARLIEST_BIRTH_DATE:
+        raise ValidationError(_("A birth date before 1900 is not possible: check the date."), code="too_early")
+    if birth_date > timezone.localdate():
+        raise ValidationError(_("The birth date lies in the future."), code="future")
 
 
 def age_on(birth_date: datetime.date, day: datetime.date) -> int:

@@ -115,6 +115,28 @@ def team_membership_join(*, team: Team, volunteer: Volunteer, role=TeamMembershi
     return membership
 
 
+@transaction.atomic
+def team_membership_leave(*, actor, membership: TeamMembership, left_on=None) -> TeamMembership:
+    """Record that a member left the team (DOMAIN §3: membership with joined/left dates). The
+    row stays, with both dates; a member who left once is not "left" again (the first date
+    would be lost), and the date lies between joining and today. auditlog records the change."""
+    membership = TeamMembership.objects.select_for_update().select_related("volunteer").get(pk=membership.pk)
+    left_on = left_on or timezone.localdate()
+    if membership.left_on is not None:
+        raise ValidationError(_("%(name)s already left the team on %(day)s.")
+                              % {"name": membership.volunteer.name, "day": membership.left_on.isoformat()},
+                              code="already_left")
+    if left_on < membership.joined_on:
+        raise ValidationError(_("The leaving date cannot be before joining (%(day)s).")
+                              % {"day": membership.joined_on.isoformat()}, code="before_joining")
+    if left_on > timezone.localdate():
+        raise ValidationError(_("The leaving date cannot be in the future."), code="future")
+    membership.left_on = left_on
+    membership.full_clean()
+    membership.save(update_fields=["left_on"])
+    return membership
+
+
 def membership_leave(*, membership, left_on=None):
     membership.left_on = left_on or timezone.localdate()
     membership.full_clean()

@@ -244,11 +244,22 @@ CERTIFICATE_FONT_INDEX = env_int("GONGZHI_CERTIFICATE_FONT_INDEX", 2)
 # 公示: days a newly issued certificate stays in publicity (DOMAIN §4 "about 7 days", local).
 CERTIFICATE_PUBLICITY_DAYS = env_int("GONGZHI_CERTIFICATE_PUBLICITY_DAYS", 7)
 
-# Imports (issue 7): files with more rows than this run in the background with django.tasks
-# and the database-backed worker (`manage.py db_worker`); smaller ones run in the request.
+# Imports (issues 7, 14.11, 14.12). Files whose content (XLSX: the uncompressed parts) is larger
+# than IMPORT_INLINE_MAX_BYTES are counted and parsed only by the background worker (django.tasks
+# and the database-backed worker, `manage.py db_worker`); the upload request stores them and
+# checks the zip's directory. An XLSX is refused before anything parses it when its parts add up
+# to more than IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES, when a part above 4 MB is compressed more than
+# IMPORT_XLSX_MAX_RATIO:1, when it has more than IMPORT_XLSX_MAX_PARTS parts, or when its shared
+# strings (held in memory whole by openpyxl) exceed IMPORT_XLSX_MAX_SHARED_STRINGS_BYTES. A check
+# or import that gave no sign of work for IMPORT_WORKER_TIMEOUT_SECONDS lost its worker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-IMPORT_BACKGROUND_ROWS = env_int("GONGZHI_IMPORT_BACKGROUND_ROWS", 300)
 IMPORT_MAX_ROWS = env_int("GONGZHI_IMPORT_MAX_ROWS", 50000)
+IMPORT_INLINE_MAX_BYTES = env_int("GONGZHI_IMPORT_INLINE_MAX_BYTES", 200 * 1024)
+IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES = env_int("GONGZHI_IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES", 200 * 2**20)
+IMPORT_XLSX_MAX_RATIO = env_int("GONGZHI_IMPORT_XLSX_MAX_RATIO", 100)
+IMPORT_XLSX_MAX_PARTS = env_int("GONGZHI_IMPORT_XLSX_MAX_PARTS", 1000)
+IMPORT_XLSX_MAX_SHARED_STRINGS_BYTES = env_int("GONGZHI_IMPORT_XLSX_MAX_SHARED_STRINGS_BYTES", 32 * 2**20)
+IMPORT_WORKER_TIMEOUT_SECONDS = env_int("GONGZHI_IMPORT_WORKER_TIMEOUT_SECONDS", 300)
 
 # Personal data (issue 14): per user and hour, exact look-ups by a full ID number or phone in the
 # back office, and an organization's attempts to find a registered person in the portal (adding

@@ -5,7 +5,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from apps.accounts.models import User
-from tests.access.matrix import REDIRECT, Case, expect
+from tests.access.matrix import REDIRECT, Case, expect, read_only, same_as_get
 
 
 def _link(world):
@@ -15,11 +15,11 @@ def _link(world):
 
 
 CASES = [
-    Case("password_reset", expect(200)),
-    Case("password_reset_done", expect(200)),
+    Case("password_reset", expect(200), post=same_as_get),  # an empty form comes back with its error
+    Case("password_reset_done", expect(200), post=read_only),
     # A valid link moves its token into the session and redirects to the form; a wrong one is explained.
-    Case("password_reset_confirm", expect(REDIRECT), kwargs=_link, label="valid link"),
+    Case("password_reset_confirm", expect(REDIRECT), kwargs=_link, label="valid link", post=same_as_get),
     Case("password_reset_confirm", expect(200), kwargs=lambda w: {"uidb64": "MQ", "token": "not-a-token"},
-         label="invalid link"),
-    Case("password_reset_complete", expect(200)),
+         label="invalid link", post=same_as_get),
+    Case("password_reset_complete", expect(200), post=read_only),
 ]

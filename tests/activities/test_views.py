@@ -15,6 +15,7 @@ from apps.activities.certificates import certificate_revoke
 from apps.activities.models import Activity, CheckIn, RecordStatus, ServiceRecord
 from apps.activities.services import records_enter
 from apps.audit.models import AuditAction, AuditEvent
+from config.settings import base as base_settings
 from tests.personas import ANONYMOUS, COMMUNITY_WORKER, STREET_STAFF, SUPERUSER
 from tests.volunteers.factories import make_activity, make_volunteer
 from tests.volunteers.world import volunteer_world
@@ -28,7 +29,11 @@ def _pdf_text(content: bytes) -> str:
     return "".join(text.replace("\x00", "").split())
 
 
-def test_certificate_pdf_holds_number_and_masked_id_only(world, client_for):
+@pytest.mark.parametrize("font", ["test", "production"])
+def test_certificate_pdf_holds_number_and_masked_id_only(world, client_for, settings, font):
+    if font == "production":  # the test settings print with a small subset of this font
+        settings.CERTIFICATE_FONT_PATH = base_settings.CERTIFICATE_FONT_PATH
+        settings.CERTIFICATE_FONT_INDEX = base_settings.CERTIFICATE_FONT_INDEX
     vworld = volunteer_world(world)
     certificate, volunteer = vworld.certificate_a, vworld.volunteer_a
     response = client_for(STREET_STAFF).get(reverse("office:certificate_pdf", args=[certificate.pk]))

@@ -8,6 +8,7 @@ import re
 from pypdf import PdfReader
 
 from apps.volunteers.id_numbers import synthetic_resident_id
+from apps.volunteers.models import Volunteer
 from tests.browser.conftest import log_in, screenshot
 from tests.personas import ORG_A_ADMIN
 
@@ -35,6 +36,10 @@ def record_hours_and_certify(page, code, community, *, shots):
     table = page.inner_text("[data-testid=volunteer-table]")
     assert "门户志愿者" in table and "137****2222" in table
     screenshot(page, f"{shots}-volunteers")
+    # Service is recorded only from the day the volunteer registered: this one joined in
+    # January, so the March activity below may take records whatever today's date is.
+    Volunteer.objects.filter(name="门户志愿者").update(
+        created_at=datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC))
 
     page.goto(f"/portal/{code}/activities/new/")
     page.fill("#id_name", "门户敬老活动")

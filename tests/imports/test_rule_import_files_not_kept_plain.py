@@ -67,7 +67,7 @@ def test_the_file_is_deleted_whenever_the_job_ends(world, client_for, ending):
     client = client_for(STREET_STAFF)
     job = _upload(client, _rows(bad=ending == "invalid"))
     if ending == "cancelled":
-        client.post(reverse("office:import_cancel", args=[job.pk]))
+        client.post(reverse("office:import_cancel", args=[job.pk]), {"cancel-confirm": "on"})
     elif ending == "failed":  # registered in another street between the check and the import
         volunteer_register(name="王五", document_type="resident_id", id_number=ID, phone=PHONE,
                            community=world.community_b1, consent_version="2026-01")

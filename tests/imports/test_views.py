@@ -57,10 +57,22 @@ def test_other_area_cannot_see_or_commit_a_job(world, client_for):
     assert not Volunteer.objects.exists()
 
 
+def test_a_checked_job_can_be_cancelled_and_then_not_imported(world, client_for):
+    client = client_for(STREET_STAFF)
+    client.post(reverse("office:import_upload"), {"kind": "volunteers", "file": xlsx_upload(_rows())})
+    job = ImportJob.objects.get()
+    response = client.post(reverse("office:import_cancel", args=[job.pk]), {"cancel-confirm": "on"})
+    assert response.url == reverse("office:import_detail", args=[job.pk])
+    job.refresh_from_db()
+    assert job.status == "cancelled"
+    client.post(reverse("office:import_commit", args=[job.pk]), {"confirm": "on"})
+    assert not Volunteer.objects.exists()
+
+
 # The worker runs as it does in production, outside the test's transaction: it closes
 # connections it finds in a transaction, which inside an atomic block fails on PostgreSQL.
 @pytest.mark.django_db(transaction=True)
-@override_settings(IMPORT_BACKGROUND_ROWS=1)
+@override_settings(IMPORT_INLINE_MAX_BYTES=1)
 def test_large_files_run_in_the_background_worker(world, client_for):
     client = client_for(STREET_STAFF)
     client.post(reverse("office:import_upload"), {"kind": "volunteers", "file": xlsx_upload(_rows())})

@@ -41,13 +41,13 @@ def make_volunteer(community, *, name="测试志愿者", birth_date=datetime.dat
     return volunteer
 
 
-def make_activity(organization, *, start=None, hours=3, is_risky=False, name="社区清洁活动"):
+def make_activity(organization, *, start=None, hours=3, is_risky=False, is_insured=False, name="社区清洁活动"):
     start = start or timezone.make_aware(datetime.datetime(2026, 3, 1, 9, 0))
     return Activity.objects.create(
         name=name, organizer_kind=OrganizerKind.ORGANIZATION, organization=organization,
         community=organization.area, place="社区广场", starts_at=start,
         ends_at=start + datetime.timedelta(hours=hours), category="community", lead_person="王芳",
-        is_risky=is_risky,
+        is_risky=is_risky, is_insured=is_insured,
     )
 
 

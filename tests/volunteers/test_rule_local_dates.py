@@ -30,7 +30,7 @@ def at(moment):
 
 
 def risky_activity_at(world, start):
-    activity = make_activity(world.org_a, start=start, hours=3, is_risky=True, name="高空清洁")
+    activity = make_activity(world.org_a, start=start, hours=3, is_risky=True, is_insured=True, name="高空清洁")
     # As every request sees it: read back from the database, in UTC.
     return Activity.objects.get(pk=activity.pk)
 

@@ -21,6 +21,14 @@ def new_verification_code():
     return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
 
 
+def publicity_end(issued_on: datetime.date) -> datetime.date:
+    """The last day of the publicity (公示, DOMAIN §4 "about 7 days", local:
+    ``CERTIFICATE_PUBLICITY_DAYS``) that follows an issue on ``issued_on``. The only place that
+    counts it: the issue freezes the result into the snapshot, and the PDF, the verification
+    page and the staff pages all read it from there (``Certificate.publicity_ends_on``)."""
+    return issued_on + datetime.timedelta(days=settings.CERTIFICATE_PUBLICITY_DAYS)
+
+
 class CertificateStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     ACCEPTED = "accepted", _("Accepted")
@@ -84,11 +92,16 @@ class Certificate(models.Model):
 
     @property
     def publicity_ends_on(self) -> datetime.date | None:
-        """Last day of the publicity (公示) that follows issue; objections go to the issuer."""
+        """Last day of the publicity (公示) that follows issue; objections go to the issuer.
+        The day printed on the certificate: frozen at issue, so a later change of the local
+        setting neither shortens nor lengthens a publicity already announced."""
         if self.issued_at is None:
             return None
-        days = getattr(settings, "CERTIFICATE_PUBLICITY_DAYS", 7)
-        return timezone.localtime(self.issued_at).date() + datetime.timedelta(days=days)
+        frozen = (self.snapshot or {}).get("publicity_until")
+        if frozen:
+            return datetime.date.fromisoformat(frozen)
+        # A snapshot written before the day was frozen into it (none is, since issue writes it).
+        return publicity_end(timezone.localtime(self.issued_at).date())
 
     def in_publicity(self, today: datetime.date | None = None) -> bool:
         ends = self.publicity_ends_on

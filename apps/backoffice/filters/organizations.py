@@ -36,10 +36,15 @@ class OrganizationFilter(KeywordFilterMixin, ScopedFilterSet):
     listed_recently = django_filters.ChoiceFilter(label=_("Put on a credit list in the last 30 days"),
                                                   method="filter_listed_recently", choices=[("yes", _("Yes"))])
 
+    report_late = django_filters.ChoiceFilter(label=_("Annual report filed late"), method="filter_report_late",
+                                              choices=[("yes", _("Yes"))])
+    serious_candidate = django_filters.ChoiceFilter(
+        label=_("Two years on the abnormal list"), method="filter_serious_candidate", choices=[("yes", _("Yes"))])
+
     class Meta:
         model = Organization
         fields = ["keyword", "area", "legal_form", "status", "domain", "credit_status", "grade", "report_overdue",
-                  "grade_expiring", "listed_recently"]
+                  "grade_expiring", "listed_recently", "report_late", "serious_candidate"]
 
     def filter_area(self, queryset, name, value):
         return queryset.in_area(value) if value else queryset
@@ -61,3 +66,13 @@ class OrganizationFilter(KeywordFilterMixin, ScopedFilterSet):
         from apps.reports.selectors import recently_listed_organizations
 
         return queryset.filter(pk__in=recently_listed_organizations(timezone.localdate())) if value else queryset
+
+    def filter_serious_candidate(self, queryset, name, value):
+        from apps.organizations.selectors import serious_list_candidate_condition
+
+        return queryset.filter(serious_list_candidate_condition(timezone.localdate())) if value else queryset
+
+    def filter_report_late(self, queryset, name, value):
+        from apps.organizations.selectors import late_report_condition
+
+        return queryset.filter(late_report_condition(timezone.localdate())) if value else queryset

@@ -45,7 +45,7 @@ class OrganizationForm(forms.ModelForm):
         fields = [
             "name", "legal_form", "certificate_variant", "credit_code", "filing_number", "area", "residence",
             "purpose", "activity_region", "representative", "registered_capital", "capital_kind", "supervisor",
-            "registration_authority", "founded_on", "contact_name", "contact_phone", "domains",
+            "registration_authority", "registration_authority_level", "founded_on", "contact_name", "contact_phone", "domains",
         ]
         widgets = {
             "founded_on": DateInput(),

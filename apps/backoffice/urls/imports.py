@@ -11,4 +11,5 @@ urlpatterns = [
     path("imports/<int:pk>/", imports.ImportDetailView.as_view(), name="import_detail"),
     path("imports/<int:pk>/commit/", imports.ImportCommitView.as_view(), name="import_commit"),
     path("imports/<int:pk>/cancel/", imports.ImportCancelView.as_view(), name="import_cancel"),
+    path("imports/<int:pk>/retry/", imports.ImportRetryView.as_view(), name="import_retry"),
 ]

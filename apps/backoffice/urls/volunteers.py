@@ -30,6 +30,8 @@ urlpatterns = [
     path("teams/new/", teams.TeamCreateView.as_view(), name="team_create"),
     path("teams/<int:pk>/", teams.TeamDetailView.as_view(), name="team_detail"),
     path("teams/<int:pk>/members/", teams.TeamMemberAddView.as_view(), name="team_member_add"),
+    path("teams/<int:pk>/members/<int:membership_pk>/leave/", teams.TeamMemberLeaveView.as_view(),
+         name="team_member_leave"),
     path("activities/", activities.ActivityListView.as_view(), name="activity_list"),
     path("activities/new/", activities.ActivityCreateView.as_view(), name="activity_create"),
     path("activities/<int:pk>/", activities.ActivityDetailView.as_view(), name="activity_detail"),

@@ -35,6 +35,11 @@ def alert_rows(alerts):
          _link("office:volunteer_list", review="stars")),
         (_("Likely duplicate volunteer registrations"), alerts.likely_duplicates,
          _link("office:volunteer_list", review="duplicate")),
+        # Candidates for the credit lists (the registration authority decides on them).
+        (_("Annual reports filed late: candidates for the abnormal list"), alerts.reports_late,
+         _link("office:organization_list", report_late="yes")),
+        (_("Two years on the abnormal list: candidates for the serious list"), alerts.serious_candidates,
+         _link("office:organization_list", serious_candidate="yes")),
     ]
 
 

@@ -1,20 +1,23 @@
-"""Imports of organizations, volunteers and service records (issue 7): upload, preview, import."""
+"""Imports of organizations, volunteers and service records (issue 7): upload, preview, import;
+retry or cancel a job whose background worker stopped (issue 14.12)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from apps.imports import services
 from apps.imports.importers import IMPORTERS
 from apps.imports.models import ImportJob, ImportKind
+from apps.imports.runs import import_job_reap
 from apps.imports.templates_xlsx import template_workbook
 
 from ..filters.imports import ImportJobFilter
-from ..forms.imports import ImportCommitForm, ImportUploadForm
+from ..forms.imports import ImportCancelForm, ImportCommitForm, ImportRetryForm, ImportUploadForm
 from ..tables.imports import ImportJobTable
 from .base import OfficeListView, OfficeObjectMixin, StaffRequiredMixin
 
@@ -53,14 +56,22 @@ class ImportUploadView(StaffRequiredMixin, View):
         return redirect("office:import_detail", pk=job.pk)
 
 
+def _forms(**bound):
+    """The forms of a job's page (prefixed: each has its own confirmation box)."""
+    return {"commit_form": bound.get("commit_form") or ImportCommitForm(),
+            "retry_form": bound.get("retry_form") or ImportRetryForm(prefix="retry"),
+            "cancel_form": bound.get("cancel_form") or ImportCancelForm(prefix="cancel")}
+
+
 class ImportDetailView(OfficeObjectMixin, TemplateView):
+    """A job's page. A job whose worker stopped beating is given up here, when viewed."""
+
     model = ImportJob
     template_name = "backoffice/imports/detail.html"
 
     def get_context_data(self, **kwargs):
-        job = self.get_object()
-        return super().get_context_data(
-            job=job, title=str(job), commit_form=kwargs.get("commit_form") or ImportCommitForm(), **kwargs)
+        job = import_job_reap(job=self.get_object())
+        return super().get_context_data(job=job, title=str(job), **_forms(**kwargs), **kwargs)
 
 
 class ImportCommitView(OfficeObjectMixin, TemplateView):
@@ -76,7 +87,7 @@ class ImportCommitView(OfficeObjectMixin, TemplateView):
         job = self.get_object()
         form = ImportCommitForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response({"job": job, "title": str(job), "commit_form": form})
+            return self.render_to_response({"job": job, "title": str(job), **_forms(commit_form=form)})
         try:
             job = services.import_start(job=job, stage="commit", request=request)
         except ValidationError as error:
@@ -88,16 +99,48 @@ class ImportCommitView(OfficeObjectMixin, TemplateView):
         return redirect("office:import_detail", pk=job.pk)
 
 
-class ImportCancelView(OfficeObjectMixin, View):
-    model = ImportJob  # (was missing: every cancel answered 500)
+class _ConfirmedStepView(OfficeObjectMixin, TemplateView):
+    """A step on a job after a ticked confirmation box (POST only); the page again otherwise."""
+
+    model = ImportJob
+    template_name = "backoffice/imports/detail.html"
+    http_method_names = ["post"]
+    form_class = prefix = None
+    done_message = ""
+
+    def step(self, job):
+        raise NotImplementedError
 
     def post(self, request, *args, **kwargs):
         job = self.get_object()
+        form = self.form_class(request.POST, prefix=self.prefix)
+        if not form.is_valid():
+            return self.render_to_response({"job": job, "title": str(job), **_forms(**{f"{self.prefix}_form": form})})
         try:
-            services.import_cancel(job=job)
+            self.step(job)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, self.done_message)
         return redirect("office:import_detail", pk=job.pk)
+
+
+class ImportRetryView(_ConfirmedStepView):
+    """Queue the stage whose background worker stopped again, from the stored file."""
+
+    form_class, prefix = ImportRetryForm, "retry"
+    done_message = gettext_lazy("The step was queued again.")
+
+    def step(self, job):
+        services.import_retry(job=job, actor=self.request.user, request=self.request)
+
+
+class ImportCancelView(_ConfirmedStepView):
+    form_class, prefix = ImportCancelForm, "cancel"
+    done_message = gettext_lazy("The import was cancelled and its file deleted.")
+
+    def step(self, job):
+        services.import_cancel(job=job, actor=self.request.user, request=self.request)
 
 
 class ImportTemplateView(StaffRequiredMixin, View):

@@ -96,6 +96,7 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         organization, today = self.object, timezone.localdate()
         grade = selectors.current_grade(organization, on_date=today)
+        annual_reports = list(organization.annual_reports.select_related("attachment"))
         tab = self.request.GET.get("tab")
         context.update(
             tab=tab if tab in TABS else "profile",
@@ -107,7 +108,9 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
             status_changes=organization.status_changes.select_related("recorded_by"),
             domains=organization.domains.all(),
             attachments=organization.attachments.select_related("uploaded_by"),
-            annual_reports=organization.annual_reports.select_related("attachment"),
+            annual_reports=annual_reports,
+            late_report_years=selectors.late_report_years(annual_reports, organization.legal_form),
+            abnormal_candidacy=selectors.abnormal_list_candidacy(organization, on_date=today),
             grades=organization.grades.select_related("attachment"),
             grade=grade,
             grade_expires_soon=selectors.grade_expires_soon(grade, on_date=today),
@@ -115,6 +118,7 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
             listings=organization.credit_listings.select_related("attachment"),
             penalties=organization.penalties.all(),
             award_refusals=selectors.award_refusals(organization, on_date=today),
+            serious_candidacy=selectors.serious_list_candidacy(organization, on_date=today),
             incubations=organization.incubations.all(),
             history=related_history(organization, [
                 organization.status_changes.all(), organization.annual_reports.all(), organization.grades.all(),
@@ -126,6 +130,8 @@ class OrganizationDetailView(OfficeObjectMixin, DetailView):
             contracts=procurement_selectors.organization_contracts(organization, limit=CONTRACTS_SHOWN),
             contracts_total=organization.procurement_contracts.count(),
         )
+        if context["serious_candidacy"]:
+            context["serious_list_due_on"] = selectors.serious_list_due_on(context["serious_candidacy"])
         if organization.is_registered:
             year = selectors.last_due_report_year(organization.legal_form, today) + 1
             context["next_report"] = (year, selectors.report_due_on(organization.legal_form, year))

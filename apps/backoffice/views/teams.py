@@ -56,3 +56,7 @@ class TeamCreateView(StaffRequiredMixin, CreateView):
 
 class TeamMemberAddView(StaffRequiredMixin, shared.TeamMemberAddView):
     team_url = "team_detail"
+
+
+class TeamMemberLeaveView(StaffRequiredMixin, shared.TeamMemberLeaveView):
+    team_url = "team_detail"

@@ -9,14 +9,15 @@ from django.utils.translation import gettext_lazy
 
 from apps.organizations import services
 from apps.organizations.models import (
-    MODE_BY_FORM, LegalForm, ManagementMode, Organization, OrgStatus, ServiceDomain,
+    MODE_BY_FORM, AuthorityLevel, LegalForm, ManagementMode, Organization, OrgStatus, ServiceDomain,
 )
 from apps.organizations.validators import check_credit_code
 
 from .base import ORGANIZATION_AREA_LEVELS, Column, Importer, Prepared, Row
 
 UPDATABLE = ["name", "area", "residence", "purpose", "activity_region", "representative", "registered_capital",
-             "supervisor", "registration_authority", "founded_on", "contact_name", "contact_phone"]
+             "supervisor", "registration_authority", "registration_authority_level", "founded_on", "contact_name",
+             "contact_phone"]
 
 
 class OrganizationImporter(Importer):
@@ -43,6 +44,9 @@ class OrganizationImporter(Importer):
         Column("activity_region", "活动地域", False, "", ""),
         Column("supervisor", "业务主管单位", False, "", ""),
         Column("registration_authority", "登记管理机关", False, "", ""),
+        Column("registration_authority_level", "登记管理机关级别", False,
+               gettext_lazy("national, provincial, city or county (foundations: provincial or national); empty: "
+                            "read from the credit code"), ""),
         Column("contact_name", "联系人", False, "", ""),
         Column("contact_phone", "联系电话", False, "", ""),
         Column("domains", "服务领域", False, gettext_lazy("names from the service-domain list, separated by 、"), "养老"),
@@ -70,6 +74,7 @@ class OrganizationImporter(Importer):
             "activity_region": row.text("activity_region", max_length=100),
             "supervisor": row.text("supervisor", max_length=100),
             "registration_authority": row.text("registration_authority", max_length=100),
+            "registration_authority_level": row.choice("registration_authority_level", AuthorityLevel) or "",
             "contact_name": row.text("contact_name", max_length=50),
             "contact_phone": row.code("contact_phone"),
             "credit_code": "", "filing_number": "",

@@ -10,7 +10,8 @@ from auditlog.registry import auditlog
 from apps.audit.registration import own_fields
 
 from .organization import (
-    ACTIVE_STATUSES, CAPITAL_KIND_BY_FORM, CLOSED_STATUSES, MODE_BY_FORM, REGISTERED_FORMS, CapitalKind,
+    ACTIVE_STATUSES, CAPITAL_KIND_BY_FORM, CLOSED_STATUSES, FOUNDATION_AUTHORITY_LEVELS, MODE_BY_FORM,
+    REGISTERED_FORMS, AuthorityLevel, CapitalKind, authority_level_of_code,
     CertificateVariant, CreditStatus, LegalForm, ManagementMode, Organization, OrganizationQuerySet,
     OrganizationRecordQuerySet, OrgStatus, PartyOrgType, ServiceDomain, StatusChange, new_portal_code,
 )
@@ -21,8 +22,8 @@ from .records import (
 )
 
 __all__ = [
-    "ACTIVE_STATUSES", "CAPITAL_KIND_BY_FORM", "CLOSED_STATUSES", "MODE_BY_FORM", "REGISTERED_FORMS",
-    "CapitalKind", "CertificateVariant", "CreditStatus", "LegalForm", "ManagementMode", "Organization",
+    "ACTIVE_STATUSES", "CAPITAL_KIND_BY_FORM", "CLOSED_STATUSES", "FOUNDATION_AUTHORITY_LEVELS", "MODE_BY_FORM",
+    "REGISTERED_FORMS", "AuthorityLevel", "authority_level_of_code", "CapitalKind", "CertificateVariant", "CreditStatus", "LegalForm", "ManagementMode", "Organization",
     "OrganizationQuerySet", "OrganizationRecordQuerySet", "OrgStatus", "PartyOrgType", "ServiceDomain",
     "StatusChange", "new_portal_code", "FILED_RESULTS", "GRADE_VALIDITY_YEARS", "AnnualReport",
     "AnnualReportDeadline", "AnnualReportResult", "Attachment", "AttachmentKind", "CreditListing",

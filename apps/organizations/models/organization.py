@@ -58,6 +58,35 @@ CAPITAL_KIND_BY_FORM = {
 }
 
 
+class AuthorityLevel(models.TextChoices):
+    """The level of the civil-affairs department that registered the organization (登记管理机关)."""
+
+    NATIONAL = "national", _("National (Ministry of Civil Affairs)")
+    PROVINCIAL = "provincial", _("Provincial")
+    CITY = "city", _("City level")
+    COUNTY = "county", _("County or district")
+
+
+#: 基金会 are registered at provincial level or above (DOMAIN §2; 《基金会管理条例》).
+FOUNDATION_AUTHORITY_LEVELS = [AuthorityLevel.NATIONAL, AuthorityLevel.PROVINCIAL]
+
+
+def authority_level_of_code(credit_code: str) -> str:
+    """The level a credit code names: positions 3–8 are the registering authority's area code
+    (GB 32100), 100000 for the Ministry, XX0000 a province, XXYY00 a city, else a county. Empty
+    when the code does not carry one."""
+    area = (credit_code or "")[2:8]
+    if len(credit_code or "") != 18 or not area.isdigit():
+        return ""
+    if area == "100000":
+        return AuthorityLevel.NATIONAL
+    if area.endswith("0000"):
+        return AuthorityLevel.PROVINCIAL
+    if area.endswith("00"):
+        return AuthorityLevel.CITY
+    return AuthorityLevel.COUNTY
+
+
 class OrgStatus(models.TextChoices):
     PREPARING = "preparing", _("In preparation")
     NORMAL = "normal", _("Normal")
@@ -190,6 +219,10 @@ class Organization(models.Model):
                     "technology, charity, urban and rural community services)."),
     )
     registration_authority = models.CharField(_("registration authority"), max_length=100, blank=True)
+    registration_authority_level = models.CharField(
+        _("level of the registration authority"), max_length=12, choices=AuthorityLevel.choices, blank=True,
+        help_text=_("Foundations: provincial or national. Left empty, it is read from the credit code."),
+    )
     founded_on = models.DateField(_("date of establishment"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=50, blank=True)
     # Personal data of the contact person (DOMAIN §6): encrypted at rest, shown masked.
@@ -252,12 +285,32 @@ class Organization(models.Model):
         # Derived before constraints are validated (forms never post the mode).
         if self.legal_form in MODE_BY_FORM:
             self.management_mode = MODE_BY_FORM[self.legal_form]
+        if not self.registration_authority_level:
+            self.registration_authority_level = authority_level_of_code(self.credit_code)
+        errors = {}
+        if self.legal_form == LegalForm.FOUNDATION \
+                and self.registration_authority_level not in FOUNDATION_AUTHORITY_LEVELS:
+            errors["registration_authority_level"] = _(
+                "A foundation is registered by civil affairs at provincial level or above (a provincial "
+                "department or the Ministry of Civil Affairs): choose that level, not a city or county.")
+        # 活动资金 / 开办资金 / 原始基金 follow the legal form; unregistered groups have none.
+        expected_kind = CAPITAL_KIND_BY_FORM.get(self.legal_form, "")
+        if self.capital_kind and self.capital_kind != expected_kind:
+            errors["capital_kind"] = _(
+                "The registered funds of a %(form)s are its “%(kind)s”.") % {
+                "form": self.get_legal_form_display(), "kind": CapitalKind(expected_kind).label,
+            } if expected_kind else _("Filed groups and community teams have no registered funds: leave the kind empty.")
+        # 备案: the filed group is known by its local filing number (it has no credit code).
+        if self.legal_form == LegalForm.FILED_COMMUNITY and not self.filing_number.strip():
+            errors["filing_number"] = _("A filed community organization needs its filing number.")
         # The status service refuses a closing date before the establishment; this keeps an edit
         # of the establishment date from doing the same the other way round.
         if self.is_closed and self.founded_on and self.status_changed_on and self.founded_on > self.status_changed_on:
-            raise ValidationError({"founded_on": _(
+            errors["founded_on"] = _(
                 "The organization was closed on %(day)s: it cannot have been established after that."
-            ) % {"day": self.status_changed_on.isoformat()}})
+            ) % {"day": self.status_changed_on.isoformat()}
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         self.management_mode = MODE_BY_FORM[self.legal_form]

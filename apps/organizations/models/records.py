@@ -57,8 +57,19 @@ class Attachment(models.Model):
         return PurePath(self.file.name).name
 
 
+def deadline_day_exists(month: int, day: int) -> bool:
+    """Whether month/day is a day of the calendar (in a leap year: 29 February is one; it
+    falls on 28 February in a common year, see ``selectors.report_due_on``)."""
+    try:
+        datetime.date(2000, month, day)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 class AnnualReportDeadline(models.Model):
-    """Local rule: the day by which last year's report is due, per legal form (default 31 May)."""
+    """Local rule: the day by which last year's report is due, per legal form (default 31 May).
+    Only a day that exists: 31 April is refused, not silently moved."""
 
     legal_form = models.CharField(_("legal form"), max_length=24, choices=LegalForm.choices, unique=True)
     month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
@@ -69,12 +80,22 @@ class AnnualReportDeadline(models.Model):
         verbose_name_plural = _("annual report deadlines")
         ordering = ["legal_form"]
         constraints = [
-            models.CheckConstraint(condition=Q(month__gte=1, month__lte=12, day__gte=1, day__lte=31),
-                                   name="annualreportdeadline_valid_day"),
+            # The rule of ``deadline_day_exists``: no 31st in a 30-day month, no 30/31 February.
+            models.CheckConstraint(
+                condition=(Q(month__gte=1, month__lte=12, day__gte=1, day__lte=31)
+                           & ~Q(month__in=[4, 6, 9, 11], day=31) & ~Q(month=2, day__gt=29)),
+                name="annualreportdeadline_day_exists",
+                violation_error_message=_("This day does not exist in that month."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_legal_form_display()}: {self.month}/{self.day}"
+
+    def clean(self):
+        if self.month and self.day and not deadline_day_exists(self.month, self.day):
+            raise ValidationError({"day": _("Month %(month)d has no day %(day)d.")
+                                   % {"month": self.month, "day": self.day}}, code="no_such_day")
 
 
 class AnnualReportResult(models.TextChoices):

@@ -14,6 +14,8 @@ urlpatterns = [
     path("<str:org>/teams/new/", teams.TeamCreateView.as_view(), name="work_team_create"),
     path("<str:org>/teams/<int:pk>/", teams.TeamDetailView.as_view(), name="work_team_detail"),
     path("<str:org>/teams/<int:pk>/members/", teams.TeamMemberAddView.as_view(), name="work_team_member_add"),
+    path("<str:org>/teams/<int:pk>/members/<int:membership_pk>/leave/", teams.TeamMemberLeaveView.as_view(),
+         name="work_team_member_leave"),
     path("<str:org>/activities/", activities.ActivityListView.as_view(), name="work_activity_list"),
     path("<str:org>/activities/new/", activities.ActivityCreateView.as_view(), name="work_activity_create"),
     path("<str:org>/activities/<int:pk>/", activities.ActivityDetailView.as_view(), name="work_activity_detail"),

@@ -16,6 +16,7 @@ from .base import PortalViewMixin
 
 
 class AnnualReportListView(PortalViewMixin, FormView, ListView):
+    http_method_names = ["get", "head", "options"]  # the form posts to AnnualReportSubmitView
     template_name = "portal/work/annual_reports.html"
     form_class = AnnualReportSubmitForm
     context_object_name = "reports"

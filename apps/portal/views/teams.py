@@ -58,3 +58,8 @@ class TeamDetailView(PortalViewMixin, DetailView):
 class TeamMemberAddView(PortalViewMixin, shared.TeamMemberAddView):
     required_role = "editor"
     team_url = "work_team_detail"
+
+
+class TeamMemberLeaveView(PortalViewMixin, shared.TeamMemberLeaveView):
+    required_role = "editor"
+    team_url = "work_team_detail"

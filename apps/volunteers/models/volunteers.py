@@ -12,7 +12,7 @@ from apps.core.crypto import EncryptedCharField, keyed_hash
 from apps.core.masking import mask_id_number, mask_phone
 from apps.core.scoping import ScopedQuerySet
 
-from ..id_numbers import age_on, normalise_other_document, parse_resident_id
+from ..id_numbers import age_on, check_birth_date, normalise_other_document, parse_resident_id
 
 
 class DocumentType(models.TextChoices):
@@ -163,6 +163,11 @@ class Volunteer(models.Model):
                 self.id_number = normalise_other_document(self.id_number)
         except ValidationError as error:
             raise ValidationError({"id_number": error.messages}) from None
+        if self.document_type != DocumentType.RESIDENT_ID and self.birth_date:
+            try:
+                check_birth_date(self.birth_date)
+            except ValidationError as error:
+                raise ValidationError({"birth_date": error.messages}) from None
 
     def save(self, *args, **kwargs):
         # The hashes follow the clear values on every save, so no code path can forget them.

@@ -11,3 +11,8 @@ class TeamMemberForm(forms.Form):
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["volunteer"].queryset = scope.rows(Volunteer.objects).order_by("name")
+
+
+class TeamMemberLeaveForm(forms.Form):
+    left_on = forms.DateField(label=_("Left on"), required=False, help_text=_("Empty: today."),
+                              widget=forms.DateInput(attrs={"type": "date"}))

@@ -1,4 +1,6 @@
-"""Benchmark: import a generated 10,000-row volunteer file, export 200,000 service records.
+"""Benchmark: import a generated 10,000-row volunteer file, export 200,000 service records;
+with ``--upload-rows``, also time the upload request of a file with that many rows (stored and
+queued, never parsed in the request) and the worker's check that refuses it.
 
 Everything runs inside one transaction that is rolled back at the end, so the database is
 left as it was (point DATABASE_URL at a throwaway database to be extra careful). Prints time
@@ -17,6 +19,7 @@ import resource
 import tempfile
 import time
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import reset_queries, transaction
@@ -83,11 +86,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--rows", type=int, default=10_000)
         parser.add_argument("--records", type=int, default=200_000)
+        parser.add_argument("--upload-rows", type=int, default=0,
+                            help="Also upload a CSV file with this many rows (e.g. 3000000), as the upload view does.")
 
-    def handle(self, *args, rows, records, **options):
+    def handle(self, *args, rows, records, upload_rows, **options):
         try:
             with transaction.atomic():
-                self._run(rows, records)
+                self._run(rows, records, upload_rows)
                 raise _Rollback
         except _Rollback:
             self.stdout.write("database rolled back: nothing was kept")
@@ -95,7 +100,7 @@ class Command(BaseCommand):
     def _say(self, label, seconds):
         self.stdout.write(f"{label:<40} {seconds:7.1f} s   ru_maxrss {_rss_mb():7.1f} MB")
 
-    def _run(self, rows, records):
+    def _run(self, rows, records, upload_rows=0):
         from apps.accounts.models import User
 
         city = Area.objects.create(code="990100000000", name="基准市", level=AreaLevel.CITY, code_year=1999)
@@ -105,6 +110,8 @@ class Command(BaseCommand):
                                         parent=street, code_year=1999)
         actor = User.objects.create_user(username="bench-io-staff", area=street)
 
+        if upload_rows:
+            self._upload(upload_rows, actor)
         upload = self._volunteer_file(rows, community.code)
         # Timed without tracemalloc (tracing slows Python down several times); the import's
         # memory is shown by ru_maxrss. The export phase traces its allocations.
@@ -125,6 +132,24 @@ class Command(BaseCommand):
             return
         if records:  # --records 0: the import alone
             self._export(records, actor, community)
+
+    def _upload(self, rows, actor):
+        """What the upload view does with a file of ``rows`` one-cell rows (the request), then the
+        worker's check (which counts up to IMPORT_MAX_ROWS and refuses the file)."""
+        from ...forms.imports import ImportUploadForm
+
+        data = "姓名\n".encode() + b"x\n" * rows
+        started = time.perf_counter()
+        form = ImportUploadForm({"kind": "volunteers"}, {"file": SimpleUploadedFile("bench-upload.csv", data)})
+        if not form.is_valid():
+            self.stderr.write(f"upload refused: {form.errors.as_text()}")
+            return
+        job = services.import_job_create(actor=actor, kind="volunteers", upload=form.cleaned_data["file"])
+        job = services.import_start(job=job, stage="check")
+        queued = time.perf_counter()
+        self._say(f"upload request ({rows} rows, {len(data) / 2**20:.0f} MB, {job.status})", queued - started)
+        job = services.import_check(job=job, attempt=job.attempt)
+        self._say(f"worker's check ({job.status} at {settings.IMPORT_MAX_ROWS} rows)", time.perf_counter() - queued)
 
     def _volunteer_file(self, rows, community_code):
         from openpyxl import Workbook
