@@ -43,10 +43,18 @@ def test_an_import_can_be_cancelled(world, client_for):
     rows = [VOLUNTEER_HEADER, ["王五", id_number(61), "13800000061", "宝石社区", "群众"]]
     client.post(reverse("office:import_upload"), {"kind": "volunteers", "file": xlsx_upload(rows)})
     job = ImportJob.objects.get()
-    response = client.post(reverse("office:import_cancel", args=[job.pk]))
+    unconfirmed = client.post(reverse("office:import_cancel", args=[job.pk]))  # the box not ticked: the page again
+    assert unconfirmed.status_code == 200 and "confirm" in unconfirmed.context["cancel_form"].errors
+    job.refresh_from_db()
+    assert job.status != "cancelled"
+    response = client.post(reverse("office:import_cancel", args=[job.pk]), {"cancel-confirm": "on"})
     assert response.status_code == 302 and response.url == reverse("office:import_detail", args=[job.pk])
     job.refresh_from_db()
     assert job.status == "cancelled"
+    again = client.post(reverse("office:import_cancel", args=[job.pk]), {"cancel-confirm": "on"})  # a second tab
+    assert again.status_code == 302
+    assert page_text("This import can no longer be cancelled.") in " ".join(
+        str(m) for m in get_messages(again.wsgi_request))
 
 
 # --- Pages and page sizes of every list --------------------------------------------------------
