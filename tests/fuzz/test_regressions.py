@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from apps.accounts.models import User
 from apps.organizations.models import add_years
+from apps.organizations.models.records import deadline_day_exists
 from apps.procurement import portal_services
 from apps.procurement.models import Contract
 from tests.personas import STREET_STAFF, SUPERUSER
@@ -97,3 +98,12 @@ def test_an_award_signed_in_year_one_is_judged_without_a_server_error(world, cli
         "start_date": "0001-01-08", "end_date": "0002-01-07", "performance_bond": "0", "content": "服务"})
     assert response.status_code in (200, 302)
     assert response.status_code == 200 or Contract.objects.get().signed_on == datetime.date(1, 1, 1)
+
+
+def test_an_annual_report_deadline_of_a_huge_month_is_refused_on_the_form(world, client_for):
+    response = client_for(SUPERUSER).post(reverse("admin:organizations_annualreportdeadline_add"),
+                                          {"legal_form": "social_group", "month": HUGE, "day": HUGE})
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "month" in errors and "day" in errors
+    assert not deadline_day_exists(int(HUGE), 1) and not deadline_day_exists(2, int(HUGE))

@@ -62,7 +62,7 @@ def deadline_day_exists(month: int, day: int) -> bool:
     falls on 28 February in a common year, see ``selectors.report_due_on``)."""
     try:
         datetime.date(2000, month, day)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: a number no C int holds
         return False
     return True
 
