@@ -106,6 +106,19 @@ def test_every_list_answers_page_one_for_impossible_pages_and_sizes(world, clien
     assert len(checked) >= 20, checked
 
 
+@pytest.mark.parametrize("query", HOSTILE_PAGES)
+def test_the_public_disclosure_list_answers_a_page_for_impossible_pages(world, query):
+    # Its own Paginator (not a table): a number past the end is the last page, anything else the first.
+    response = Client().get(f"{reverse('public:disclosure')}?{query}")
+    assert response.status_code == 200 and response.context["contracts"].number == 1
+
+
+@pytest.mark.parametrize("query", ["p=99999999999999999999", "p=-5", "p=²", "p=abc"])
+def test_the_admin_lists_answer_impossible_pages_without_a_server_error(world, client_for, query):
+    response = client_for(SUPERUSER).get(f"{reverse('admin:volunteers_volunteer_changelist')}?{query}")
+    assert response.status_code in (200, 302)  # the admin's own answer: the list, or "?e=1" for a bad page
+
+
 def test_a_page_past_the_end_shows_the_first_page(world, client_for):
     volunteer = volunteer_world(world).volunteer_a
     client = client_for(STREET_STAFF)
