@@ -32,7 +32,7 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from .hostile import PATH_VALUES, Raw, hostile_query_value, hostile_value, submission
+from .hostile import PATH_VALUES, Raw, hostile_query_value, hostile_value, submission, uploads
 from .pages import read_page
 
 # Query parameters every list page reads: django-tables2's page, page size and sort, the exports.
@@ -137,7 +137,8 @@ class Fuzzer:
         return response
 
     def _fail(self, persona, method, path, data, error):
-        shown = {name: [value[:40] for value in values] for name, values in (data or {}).items()}
+        shown = {name: [value[:40] if isinstance(value, str) else f"<upload {value.name[:40]!r}>" for value in values]
+                 for name, values in (data or {}).items()}
         self.tally.failures.append(Failure(persona, method.upper(), path[:300], repr(shown)[:400], error))
 
     # --- hypothesis-driven rounds ----------------------------------------------------------------
@@ -164,22 +165,28 @@ class Fuzzer:
 
         self._rounds(submission(fields, choices, hostile_query_value), act)
 
-    def fuzz_form(self, persona, path, fields, choices):
-        """POST hostile values through a form, as multipart or url-encoded."""
+    def fuzz_form(self, persona, path, fields, choices, files=()):
+        """POST hostile values through a form, as multipart or url-encoded; its file inputs get
+        hostile uploads (multipart only)."""
         def act(drawn):
-            data, urlencoded = drawn
+            data, urlencoded, files_drawn = drawn
+            if not urlencoded:
+                data = {**data, **{name: value for name, value in files_drawn.items() if value}}
             self.send("form", persona, "post", path, data, urlencoded=urlencoded)
 
-        self._rounds(st.tuples(submission(fields, choices, hostile_value), st.booleans()), act)
+        self._rounds(st.tuples(submission(fields, choices, hostile_value), st.booleans(), uploads(files)), act)
 
-    def target(self, persona, method, path, fields, page_name, choices=None):
+    def target(self, persona, method, path, fields, page_name, choices=None, files=()):
         key = (persona, method, _view_name(path), tuple(sorted(fields)))
         if key in self.done or not fields:
             return
         self.done.add(key)
         self.tally.targets += 1
         self.tally.fuzzed.add((page_name, persona))
-        (self.fuzz_query if method == "get" else self.fuzz_form)(persona, path, fields, choices or {})
+        if method == "get":
+            self.fuzz_query(persona, path, fields, choices or {})
+        else:
+            self.fuzz_form(persona, path, fields, choices or {}, files)
 
     def fuzz_path(self, persona, url_name, kwargs):
         """Hostile values in the URL's keywords, one at a time (what their converters let through:
@@ -232,7 +239,7 @@ class Fuzzer:
         self.target(persona, "get", url, query_fields, url_name, query_choices)
         for form in forms:
             if form.method == "post":
-                self.target(persona, "post", form.action, form.baseline(), url_name, form.choices)
+                self.target(persona, "post", form.action, form.baseline(), url_name, form.choices, form.files)
             elif urlsplit(form.action).path != path:
                 self.target(persona, "get", form.action, form.baseline(), url_name, form.choices)
 

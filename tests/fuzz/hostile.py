@@ -4,6 +4,7 @@ Every value is a ``str`` (or a list of them, for "a list where a scalar is expec
 browser, a script or an attacker can put in a URL or a form. ``Raw`` marks a query-string fragment
 sent as typed, without percent-encoding (a lone ``%``, an invalid UTF-8 escape)."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import strategies as st
 
 HOSTILE = [
@@ -81,3 +82,22 @@ def submission(draw, fields, choices=None, values=hostile_value):
         field_values = st.one_of(values, st.sampled_from(offered)) if offered else values
         drawn[name] = draw(field_value(fields[name], field_values)) if name in hostile_names else list(fields[name])
     return drawn
+
+
+# Uploads: names a browser or a script may send, and contents that only look like what their
+# extension promises (a zip that is no workbook, a truncated PDF, nothing at all).
+UPLOAD_NAMES = ["a.xlsx", "a.csv", "a.pdf", "a.jpg", "a.XLSX", "noextension", ".xlsx", "a.xlsx.exe", "../../etc/passwd",
+                "a\x00.pdf", "\u202eexcel.xlsx", "报告" * 60 + ".pdf", "x" * 300 + ".xlsx", "a;b\r\n.csv", " .pdf"]
+UPLOAD_CONTENTS = [b"", b"PK\x03\x04" + b"\x00" * 26, b"PK\x05\x06" + b"\x00" * 18, b"%PDF-1.4\n%%EOF",
+                   b"\xff\xd8\xff\xe0", "姓名,身份证号\n王五,3301061990030712²6\n".encode("utf-16"),
+                   b"\xef\xbb\xbf=cmd|' /C calc'!A0,\x00\n", b"\x00" * 64]
+
+upload = st.builds(
+    lambda name, content: SimpleUploadedFile(name, content),
+    st.sampled_from(UPLOAD_NAMES), st.one_of(st.sampled_from(UPLOAD_CONTENTS), st.binary(max_size=64)))
+
+
+def uploads(names):
+    """For each file input, an upload or nothing."""
+    return st.fixed_dictionaries({name: st.one_of(st.just([]), upload.map(lambda file: [file]))
+                                  for name in sorted(names)})

@@ -18,6 +18,7 @@ class Form:
     fields: dict = field(default_factory=dict)  # name -> the values the page sends as it stands
     choices: dict = field(default_factory=dict)  # name -> the values its options / checkboxes offer
     submits: list = field(default_factory=list)  # (name, value) of named submit buttons
+    files: set = field(default_factory=set)  # names of its file inputs
 
     def baseline(self):
         """The values a visitor sends by pressing the first button without changing anything."""
@@ -79,6 +80,7 @@ class _PageParser(HTMLParser):
                 values.append(attrs.get("value") or "on")
         elif kind == "file":
             form.fields.setdefault(name, [])
+            form.files.add(name)
         elif kind != "reset":
             form.fields.setdefault(name, []).append(attrs.get("value") or "")
 

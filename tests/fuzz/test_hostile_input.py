@@ -62,14 +62,23 @@ def _fragile_form(request):
     return HttpResponse('<form method="post" action=""><input name="name" value="ok"><button>Go</button></form>')
 
 
+@login_not_required
+def _fragile_upload(request):
+    if request.method == "POST" and "doc" in request.FILES:
+        request.FILES["doc"].read().decode("ascii")  # what a view must not do with an uploaded file
+    return HttpResponse('<form method="post" enctype="multipart/form-data"><input type="file" name="doc">'
+                        '<input name="title" value="t"><button>Go</button></form>')
+
+
 fragile_urls = types.ModuleType("fragile_urls")
-fragile_urls.urlpatterns = [path("list/", _fragile_list, name="list"), path("form/", _fragile_form, name="form")]
+fragile_urls.urlpatterns = [path("list/", _fragile_list, name="list"), path("form/", _fragile_form, name="form"),
+                            path("upload/", _fragile_upload, name="upload")]
 
 
 def test_a_page_failing_on_hostile_input_is_reported(settings, world):
     settings.ROOT_URLCONF = fragile_urls
-    cases = [Case("list", expect(200)), Case("form", expect(200))]
-    tally = fuzz_cases(cases, world, {ANONYMOUS: Client()}, examples=6, budget=100)
+    cases = [Case("list", expect(200)), Case("form", expect(200)), Case("upload", expect(200))]
+    tally = fuzz_cases(cases, world, {ANONYMOUS: Client()}, examples=20, budget=200)
     errors = " ".join(failure.error for failure in tally.failures)
-    assert "ValueError" in errors and "HTTP 503" in errors
-    assert {failure.path.split("?")[0] for failure in tally.failures} == {"/list/", "/form/"}
+    assert "ValueError" in errors and "HTTP 503" in errors and "UnicodeDecodeError" in errors
+    assert {failure.path.split("?")[0] for failure in tally.failures} == {"/list/", "/form/", "/upload/"}
