@@ -11,4 +11,4 @@ class CoreConfig(AppConfig):
         tables.install()  # per-function cache of django-tables2's per-cell signature look-up
         lookups.install()  # integer __in without values the column cannot hold
         # django.contrib.admin, first in INSTALLED_APPS, has registered every admin module by now.
-        admin.guard_date_hierarchies()
+        admin.guard_admins()

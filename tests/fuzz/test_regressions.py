@@ -12,7 +12,7 @@ from apps.organizations.models import add_years
 from apps.organizations.models.records import deadline_day_exists
 from apps.procurement import portal_services
 from apps.procurement.models import Contract
-from tests.personas import STREET_STAFF, SUPERUSER
+from tests.personas import CITY_STAFF, STREET_STAFF, SUPERUSER
 from tests.procurement import factories
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +107,28 @@ def test_an_annual_report_deadline_of_a_huge_month_is_refused_on_the_form(world,
     errors = response.context["adminform"].form.errors
     assert "month" in errors and "day" in errors
     assert not deadline_day_exists(int(HUGE), 1) and not deadline_day_exists(2, int(HUGE))
+
+
+# --- Found by a deeper run (GONGZHI_FUZZ_EXAMPLES=24) ------------------------------------------------
+
+@pytest.mark.parametrize("selected", ["-0.0", "²", "abc"])
+def test_an_admin_action_on_rows_that_are_no_ids_is_a_bad_request(world, client_for, selected):
+    user = world.user(STREET_STAFF)
+    response = client_for(SUPERUSER).post(reverse("admin:accounts_user_changelist"), {
+        "action": "delete_selected", "index": "0", "_selected_action": [selected, str(user.pk)]})
+    assert response.status_code == 400
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_an_admin_action_on_real_rows_still_works(world, client_for):
+    user = world.user(STREET_STAFF)
+    response = client_for(SUPERUSER).post(reverse("admin:accounts_user_changelist"), {
+        "action": "delete_selected", "index": "0", "_selected_action": [str(user.pk)]})
+    assert response.status_code == 200  # the "are you sure?" page
+    assert user.username in response.content.decode()
+
+
+@pytest.mark.parametrize("team", ["9223372036854775808", HUGE])
+def test_leaving_a_team_no_id_reaches_is_not_found(world, client_for, team):
+    url = reverse("office:team_member_leave", kwargs={"pk": team, "membership_pk": 1})
+    assert client_for(CITY_STAFF).post(url, {"left_on": "2026-03-01"}).status_code == 404
