@@ -2,7 +2,7 @@
 persona's pages answer no 5xx (see ``harness.py`` for how, ``hostile.py`` for the values).
 
 ``GONGZHI_FUZZ_EXAMPLES`` (default 6) sets the examples per target for a deeper run by hand; the
-default keeps the sweep to about two minutes of CPU time per database (7,700 requests)."""
+default keeps the sweep to about a minute and a half of CPU time per database (about 4,000 requests)."""
 
 import os
 import types
@@ -24,7 +24,7 @@ from .harness import fuzz_cases
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = int(os.environ.get("GONGZHI_FUZZ_EXAMPLES", "6"))
-# Past it, one example per further target (harness.py): about 7,700 requests are needed today.
+# Past it, one example per further target (harness.py): about 4,000 requests are needed today.
 REQUEST_BUDGET = 2_000 * EXAMPLES
 
 
