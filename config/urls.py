@@ -27,3 +27,6 @@ urlpatterns = [
     path("", include("apps.public.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Django's default 400 handler reads the refused request body again and fails (apps/web/views/error_pages.py).
+handler400 = "apps.web.views.error_pages.bad_request"

@@ -22,15 +22,17 @@ class RecordOrganizationFilter(admin.SimpleListFilter):
     title = _("organization")
     parameter_name = "organization"
 
-    def lookups(self, request, model_admin):
+    def organization_pk(self):
         value = self.value()
-        if not (value and value.isdigit()):
-            return []
-        return list(Organization.objects.filter(pk=value).values_list("pk", "name"))
+        return value if value and value.isascii() and value.isdigit() else None  # not "²": int() refuses it
+
+    def lookups(self, request, model_admin):
+        value = self.organization_pk()
+        return list(Organization.objects.filter(pk=value).values_list("pk", "name")) if value else []
 
     def queryset(self, request, queryset):
-        value = self.value()
-        return queryset.filter(activity__organization_id=value) if value and value.isdigit() else queryset
+        value = self.organization_pk()
+        return queryset.filter(activity__organization_id=value) if value else queryset
 
 
 @admin.register(ServiceRecord)

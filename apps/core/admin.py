@@ -1,4 +1,54 @@
 from django.contrib import admin
+from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import BadRequest, ValidationError
+
+
+class DateHierarchyChangeList(ChangeList):
+    """Django's date hierarchy turns ``?<field>__year=`` into a ``datetime`` and catches only
+    ValueError: a year like 99999999999999999999 raised OverflowError and the change list answered
+    500. Treated like any other bad filter: the admin's "?e=1" redirect."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class DateHierarchyMixin:
+    def get_changelist(self, request, **kwargs):
+        return DateHierarchyChangeList
+
+
+class SelectedActionsMixin:
+    """An action's ticked rows (``_selected_action``) reach ``queryset.filter(pk__in=…)`` unchecked:
+    a value that is no primary key (``-0.0``, ``²``) raised ValueError and the change list answered
+    500. A selection no list can have sent is a bad request (the 400 page)."""
+
+    def response_action(self, request, queryset, *args, **kwargs):
+        pk = self.model._meta.pk
+        for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+            try:
+                pk.to_python(value)
+            except ValidationError:
+                raise BadRequest("The selected rows are not rows of this list.") from None
+        return super().response_action(request, queryset, *args, **kwargs)
+
+
+def guard_admins(site=admin.site):
+    """Give every registered admin (ours and those of django-auditlog, django-axes, django-tasks
+    alike) ``SelectedActionsMixin`` and, with a date hierarchy, ``DateHierarchyChangeList``. Run
+    once every admin module is registered."""
+    for model, model_admin in list(site._registry.items()):
+        mixins = tuple(mixin for mixin, needed in ((SelectedActionsMixin, True),
+                                                   (DateHierarchyMixin, bool(model_admin.date_hierarchy)))
+                       if needed and not isinstance(model_admin, mixin))
+        if mixins:
+            guarded = type(type(model_admin).__name__, (*mixins, type(model_admin)), {})
+            site.unregister(model)
+            site.register(model, guarded)
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):

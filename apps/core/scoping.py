@@ -84,7 +84,9 @@ def get_or_404(scoped_queryset, **lookup):
     """Load one object from an already scoped queryset: strangers get 404, never 403."""
     try:
         return scoped_queryset.get(**lookup)
-    except (scoped_queryset.model.DoesNotExist, ValueError):
+    except (scoped_queryset.model.DoesNotExist, ValueError, OverflowError):
+        # OverflowError: a number no SQLite integer holds in a foreign-key look-up (``team=2**63``);
+        # Django answers "no rows" for such a primary key, not for a foreign key.
         raise Http404(_("No such record, or it is outside your area.")) from None
 
 

@@ -73,6 +73,8 @@ def overdue_report_condition(on_date, *, deadlines=None) -> Q:
     condition = Q(pk__in=[])
     for form in REGISTERED_FORMS:
         year = last_due_report_year(form, on_date, deadlines=deadlines)
+        if year < datetime.MINYEAR:  # a day in year 1 or 2 (typed as 0001-01-01): no report was due yet
+            continue
         filed = AnnualReport.objects.filter(organization=OuterRef("pk"), year=year, result__in=FILED_RESULTS)
         condition |= Q(legal_form=form, founded_on__lte=datetime.date(year, 12, 31)) & ~Exists(filed)
     return condition & Q(management_mode=ManagementMode.REGISTERED, status__in=ACTIVE_STATUSES)

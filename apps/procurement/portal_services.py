@@ -37,7 +37,7 @@ def report_evidence(organization, reports) -> dict[int, list[Attachment]]:
     candidates = Attachment.objects.for_organization(organization).filter(title__startswith="PR")
     for attachment in candidates.order_by("pk"):
         head, sep, _rest = attachment.title.partition(": ")
-        if sep and head[2:].isdigit() and int(head[2:]) in found:
+        if sep and head[2:].isascii() and head[2:].isdigit() and int(head[2:]) in found:
             found[int(head[2:])].append(attachment)
     return found
 

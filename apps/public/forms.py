@@ -43,6 +43,14 @@ class CheckInForm(forms.Form):
 class VerifyForm(forms.Form):
     code = forms.CharField(label=_("Verification code"), max_length=20)
 
+    def clean_code(self):
+        """The code as the page's URL takes it: upper case, ASCII letters and digits only (a code
+        with ``/`` had no URL and answered 500)."""
+        code = self.cleaned_data["code"].strip().upper()
+        if not re.fullmatch(r"[0-9A-Z]+", code):
+            raise ValidationError(_("A verification code has letters and digits only."), code="invalid")
+        return code
+
 
 class CheckInCodeForm(forms.Form):
     """The public home page's "sign in with a code": finds today's activity of that code."""

@@ -13,6 +13,8 @@ from stdnum import numdb
 from stdnum.cn import ric
 
 
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
 #: Nobody registering today was born before 1900: an earlier birth date (in an ID number that
 #: passes the check, or typed for another document) is a typing error and is refused.
 EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
@@ -28,9 +30,14 @@ class ResidentIdentity:
 def parse_resident_id(value: str) -> ResidentIdentity:
     """Validate an 18-character resident ID number; raise ValidationError in Chinese/English."""
     number = ric.compact(value or "")
+    if any(not char.isascii() and char.isdigit() for char in number):
+        # str.isdigit() and int() also take full-width (１), Arabic-Indic (١) and superscript (²)
+        # digits; int() refuses the last, so "3301061990030712²6" failed in the check digit.
+        raise ValidationError(_("Type the number with the half-width digits 0-9 (switch off full-width input)."),
+                              code="non_ascii_digits")
     if len(number) != 18:
         raise ValidationError(_("An ID card number has 18 characters."), code="length")
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not _ASCII_DIGITS.fullmatch(number[:17]) or number[17] not in "0123456789X":
         raise ValidationError(_("This is not a valid ID card number."), code="invalid")
     if number[17] != ric.calc_check_digit(number):
         raise ValidationError(_("The ID card number's check character is wrong."), code="checksum")

@@ -1,13 +1,15 @@
-"""Two rules for every page behind a log-in (issue 14, DOMAIN §6): nothing a signed-in user sees is
-kept by a browser or proxy cache, and a session ends after a spell without requests as well as at
-its absolute end. Middleware rather than per-view decorators, so that a new view cannot forget them.
-Also the last resort for a write a database constraint refuses (issue 16): never a 500 page."""
+"""Rules for every request, as middleware rather than per-view code so that a new view cannot forget
+them: no NUL character reaches a view (issue 14.9); for every page behind a log-in (issue 14,
+DOMAIN §6) nothing a signed-in user sees is kept by a browser or proxy cache, and a session ends after
+a spell without requests as well as at its absolute end. Also the last resort for a write a database
+constraint refuses (issue 16): never a 500 page."""
 
 import logging
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import BadRequest
 from django.db import IntegrityError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -18,6 +20,26 @@ from django.utils.translation import gettext as _
 from apps.accounts.sessions import session_is_idle, session_seen
 
 logger = logging.getLogger(__name__)
+
+
+class RefuseNulMiddleware:
+    """400 for a NUL character in the path, a query parameter or a form value. No page of the site
+    takes one, and PostgreSQL refuses it in any text parameter ("A string literal cannot contain
+    NUL"), so a URL keyword or a parameter that reaches a query unvalidated would otherwise end in
+    a server error there (and only there: SQLite stores it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or _holds_nul(request.GET) or (
+                request.method == "POST" and _holds_nul(request.POST)):
+            raise BadRequest("NUL character in the request")
+        return self.get_response(request)
+
+
+def _holds_nul(query_dict):
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in query_dict.lists())
 
 
 class NoStoreForSignedInMiddleware:

@@ -37,7 +37,7 @@ class ActivityForm(forms.ModelForm):
             if not line.strip():
                 continue
             name, _sep, quota = line.replace("：", ":").rpartition(":")
-            if not name.strip() or not quota.strip().isdigit() or int(quota) < 1:
+            if not name.strip() or not (quota.strip().isascii() and quota.strip().isdigit()) or int(quota) < 1:
                 raise forms.ValidationError(_("Write each position as “name: quota”."))
             positions.append((name.strip(), int(quota)))
         return positions

@@ -62,7 +62,7 @@ def deadline_day_exists(month: int, day: int) -> bool:
     falls on 28 February in a common year, see ``selectors.report_due_on``)."""
     try:
         datetime.date(2000, month, day)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: a number no C int holds
         return False
     return True
 
@@ -181,10 +181,15 @@ GRADE_VALIDITY_YEARS = 5
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:
+    year = day.year + years
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        # A window around a date typed as 0001-01-01 (or 9999-12-31) reaches past what a date
+        # holds: it starts (or ends) at the first (or last) day there is, instead of a 500.
+        return datetime.date.min if year < datetime.MINYEAR else datetime.date.max
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
 class EvaluationGrade(models.Model):

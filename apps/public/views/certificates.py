@@ -15,7 +15,7 @@ from ..forms import VerifyForm
 def verify(request):
     form = VerifyForm(request.GET or None)
     if form.is_valid():
-        return redirect("public:verify_code", code=form.cleaned_data["code"].strip().upper())
+        return redirect("public:verify_code", code=form.cleaned_data["code"])
     return render(request, "public/verify.html", {"form": form})
 
 

@@ -21,7 +21,7 @@ class VolunteerRegistrationForm(forms.Form):
                                  help_text=_("Only for documents other than a resident ID card."),
                                  widget=forms.DateInput(attrs={"type": "date"}))
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)
-    phone = forms.RegexField(label=_("Mobile phone"), regex=r"^1\d{10}$",
+    phone = forms.RegexField(label=_("Mobile phone"), regex=r"^1[0-9]{10}$",  # not \d: it takes full-width digits
                              error_messages={"invalid": _("A mobile phone number has 11 digits starting with 1.")})
     community = forms.ModelChoiceField(label=_("Residence community"), queryset=Area.objects.none())
     political_status = forms.ChoiceField(label=_("Political status"), choices=PoliticalStatus.choices,

@@ -1,6 +1,7 @@
 """The list page of both audiences: django-filter + django-tables2 over the scope's rows, with
 CSV/XLSX export of the filtered set (streamed and audited by ``StreamingExportMixin``)."""
 
+from django.core.paginator import EmptyPage
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 from django_tables2 import LazyPaginator, SingleTableMixin
@@ -8,6 +9,30 @@ from django_tables2 import LazyPaginator, SingleTableMixin
 from apps.core.list_exports import StreamingExportMixin
 
 from .base import ScopedViewMixin
+
+MAX_PER_PAGE = 100
+# The largest row offset SQLite's and PostgreSQL's 64-bit integers hold: a page beyond it would
+# fail in the database (OFFSET out of range) instead of being merely empty.
+MAX_ROW_OFFSET = 2**63 - 1
+
+
+class ListPaginator(LazyPaginator):
+    """``LazyPaginator`` for the page size and number a request asks for (``?per_page=``,
+    ``?page=``): a size below 1 is the list's own, above ``MAX_PER_PAGE`` is ``MAX_PER_PAGE``; a
+    page number the database cannot offset to is an empty page. django-tables2's ``RequestConfig``
+    answers an empty page (below 1, past the end) and a page that is not a number with the first
+    page, so every list of both audiences does the same: the lazy paginator never counts the rows,
+    so it cannot know the last page."""
+
+    def __init__(self, object_list, per_page, *, default_per_page, **kwargs):
+        per_page = default_per_page if per_page < 1 else min(per_page, MAX_PER_PAGE)
+        super().__init__(object_list, per_page, **kwargs)
+
+    def validate_number(self, number):
+        number = super().validate_number(number)
+        if number * self.per_page + self.orphans + 1 > MAX_ROW_OFFSET:
+            raise EmptyPage("beyond the largest row offset")  # never shown: RequestConfig shows page 1
+        return number
 
 
 class ScopedListView(ScopedViewMixin, StreamingExportMixin, SingleTableMixin, FilterView):
@@ -22,8 +47,8 @@ class ScopedListView(ScopedViewMixin, StreamingExportMixin, SingleTableMixin, Fi
     title = ""
 
     def get_table_pagination(self, table):
-        # LazyPaginator never runs COUNT(*) over the whole filtered table.
-        return {"per_page": self.paginate_by, "paginator_class": LazyPaginator}
+        # The lazy paginator never runs COUNT(*) over the whole filtered table.
+        return {"per_page": self.paginate_by, "paginator_class": ListPaginator, "default_per_page": self.paginate_by}
 
     def get_paginate_by(self, queryset):
         # Only the table paginates (lazily). FilterView's own MultipleObjectMixin pagination would

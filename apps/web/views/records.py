@@ -47,7 +47,8 @@ class RecordsConfirmView(ScopedViewMixin, View):
     list_url = ""  # URL name (without namespace) of the record list in this audience
 
     def post(self, request, *args, **kwargs):
-        ids = [pk for pk in request.POST.getlist("select") if pk.isdigit()]
+        # ASCII digits only: str.isdigit() also takes "²", which the id look-up cannot convert (500).
+        ids = [pk for pk in request.POST.getlist("select") if pk.isascii() and pk.isdigit()]
         records = self.scope.rows(ServiceRecord.objects).filter(pk__in=ids)
         count = services.records_confirm(actor=request.user, records=records, request=request)
         messages.success(request, _("%(count)d record(s) confirmed.") % {"count": count})
