@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import BadRequest
 from django.db import IntegrityError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -34,6 +34,9 @@ class RefuseNulMiddleware:
     def __call__(self, request):
         if "\x00" in request.path_info or _holds_nul(request.GET) or (
                 request.method == "POST" and _holds_nul(request.POST)):
+            if request.path_info.startswith("/api/"):  # the API's error body (apps/api/errors.py), in JSON
+                return JsonResponse({"code": "invalid", "detail": _("A request may not contain a NUL character.")},
+                                    status=400)
             raise BadRequest("NUL character in the request")
         return self.get_response(request)
 
