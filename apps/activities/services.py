@@ -53,11 +53,16 @@ def records_enter(*, actor, activity: Activity, entries, request=None) -> list[S
         except ValidationError as error:
             # Each message names the volunteer; a field's messages stay on that field (the API's
             # field errors; the pages show them in one line).
-            prefix = f"{record.volunteer.name}: "
+            # A message that names the volunteer already (the overlap rule) is not prefixed again.
+            name = record.volunteer.name
+
+            def named(message):
+                return message if name in message else f"{name}: {message}"
+
             if hasattr(error, "error_dict"):
-                raise ValidationError({field: [prefix + message for message in messages]
+                raise ValidationError({field: [named(message) for message in messages]
                                        for field, messages in error.message_dict.items()}) from None
-            raise ValidationError(prefix + "; ".join(error.messages)) from None
+            raise ValidationError("; ".join(named(message) for message in error.messages)) from None
         record.save()
         created.append(record)
     audit_batch_record(actor=actor, model=ServiceRecord, row_count=len(created),

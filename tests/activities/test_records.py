@@ -68,8 +68,10 @@ def test_a_volunteer_cannot_serve_two_overlapping_activities(world, actor):
     adjacent = make_activity(world.org_a2, start=first.ends_at, hours=1, name="紧接着的活动")
     volunteer = make_volunteer(world.community_a1)
     records_enter(actor=actor, activity=first, entries=[{"volunteer": volunteer}])
-    with pytest.raises(ValidationError, match="社区清洁活动"):
+    with pytest.raises(ValidationError, match="社区清洁活动") as refused:
         records_enter(actor=actor, activity=second, entries=[{"volunteer": volunteer}])
+    # The message names the volunteer once (the overlap rule's own words already do).
+    assert " ".join(refused.value.messages).count(volunteer.name) == 1, refused.value.messages
     # A partial entry inside the overlap-free part of the second activity is fine.
     records_enter(actor=actor, activity=second, entries=[{"volunteer": volunteer,
                   "started_at": first.ends_at, "ended_at": second.ends_at}])
