@@ -3,6 +3,7 @@
 import datetime
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,8 @@ class DayRangeFilter(django_filters.DateFilter):
             raise ValueError(f"bound must be 'from' or 'to', not {bound!r}")
         self.bound = bound
         kwargs["lookup_expr"] = "gte" if bound == "from" else "lt"
+        # The browser's own date picker (and its yyyy-mm-dd value), not a bare text box.
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):

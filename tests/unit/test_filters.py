@@ -79,3 +79,8 @@ def test_filter_dropdowns_decrypt_no_personal_data(world):
     with mock.patch.object(crypto, "decrypt", wraps=crypto.decrypt) as decrypt:
         list(Organization.objects.visible_to(request.user))
     assert decrypt.call_count >= 5
+
+
+def test_a_day_bound_offers_the_browsers_date_picker():
+    html = str(JoinedFilter({"joined_from": "2026-03-02"}).form["joined_from"])
+    assert 'type="date"' in html and 'value="2026-03-02"' in html
