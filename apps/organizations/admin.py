@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import AnnualReportDeadline, Organization, ServiceDomain, StatusChange
 from .services import organization_update
@@ -23,7 +24,14 @@ class OrganizationAdmin(admin.ModelAdmin):
     raw_id_fields = ["area"]
     inlines = [StatusChangeInline]
     # Status changes go through the back office (with reason and date); nothing is deleted.
-    readonly_fields = ["status", "status_changed_on"]
+    # The contact phone is personal data: shown masked here, revealed and changed (audited) in
+    # the back office's edit form.
+    exclude = ["contact_phone"]
+    readonly_fields = ["status", "status_changed_on", "contact_phone_masked"]
+
+    @admin.display(description=_("contact phone"))
+    def contact_phone_masked(self, obj):
+        return obj.masked_contact_phone
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -92,3 +92,14 @@ def test_reveal_refused_to_community_worker_and_org_users_and_outsiders(world, c
     city = client_for(CITY_STAFF)
     assert city.post(reverse("office:organization_contact_reveal", args=[org_b.pk])).status_code == 200
     assert AuditEvent.objects.filter(action=AuditAction.REVEAL).count() == 1
+
+
+def test_the_admin_shows_the_contact_phone_masked(org, client_for):
+    """The Django admin reveals nothing unaudited: it shows the mask (the back office's edit form
+    is where an authorised user reveals and changes the phone, with its audit entry)."""
+    from tests.personas import SUPERUSER
+
+    page = client_for(SUPERUSER).get(reverse("admin:organizations_organization_change", args=[org.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert MASKED in html and PHONE not in html
