@@ -91,6 +91,21 @@ def _field(model, name):
         return None
 
 
+def cause_note(entry) -> str:
+    """What a row change names as its cause: an import writes ``{"import": {"file": …}, "unlogged":
+    [fields changed whose values are never kept]}`` (``apps.imports.history``)."""
+    data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
+    cause = data.get("import")
+    if not isinstance(cause, dict) or not cause.get("file"):
+        return ""
+    note = _("Imported from %(file)s") % {"file": cause["file"]}
+    model = entry.content_type.model_class()
+    unlogged = [_label(_field(model, name), name) for name in data.get("unlogged") or ()]
+    if unlogged:
+        note += " " + _("Also changed (values not kept in the history): %(fields)s.") % {"fields": "、".join(unlogged)}
+    return note
+
+
 def _left_out(model_field) -> bool:
     """The primary key, automatic timestamps, reverse relations (older entries of models registered
     without ``own_fields`` logged them as ``areas.Area.None``) and internal columns (not editable,

@@ -5,12 +5,10 @@ from datetime import datetime
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
 
-from .display import entry_changes, event_notes
+from .display import cause_note, entry_changes, event_notes
 from .models import AuditEvent
 
 
@@ -40,26 +38,6 @@ def _entry_items(entries, subject=None) -> list[HistoryItem]:
         items.append(HistoryItem(time=entry.timestamp, actor=entry.actor, action=entry.get_action_display(),
                                  changes=changes[entry.pk], note=cause_note(entry), subject=label, kind=_KINDS.get(entry.action, "update")))
     return items
-
-
-def cause_note(entry) -> str:
-    """What a row change names as its cause: an import writes ``{"import": {"file": …}, "unlogged":
-    [fields changed whose values are never kept]}`` (``apps.imports.history``)."""
-    data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
-    cause = data.get("import")
-    if not isinstance(cause, dict) or not cause.get("file"):
-        return ""
-    note = _("Imported from %(file)s") % {"file": cause["file"]}
-    model = entry.content_type.model_class()
-    unlogged = []
-    for name in data.get("unlogged") or ():
-        try:
-            unlogged.append(str(model._meta.get_field(name).verbose_name))
-        except (AttributeError, FieldDoesNotExist):
-            unlogged.append(str(name))
-    if unlogged:
-        note += " " + _("Also changed (values not kept in the history): %(fields)s.") % {"fields": "、".join(unlogged)}
-    return note
 
 
 def object_history(obj, limit=200) -> list[HistoryItem]:

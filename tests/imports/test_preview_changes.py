@@ -64,3 +64,6 @@ def test_an_import_writes_each_volunteers_history_naming_the_file(world, client_
 
     page = client_for(STREET_STAFF).get(reverse("office:volunteer_detail", args=[zhang.pk])).content.decode()
     assert "二月花名册.xlsx" in page and "13912345678" not in page
+    # The back office's audit log names the file too.
+    log = client_for(STREET_STAFF).get(reverse("office:audit_log") + "?record=张三").content.decode()
+    assert "二月花名册.xlsx" in log and "13912345678" not in log

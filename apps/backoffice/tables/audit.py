@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from apps.audit.display import EMPTY, entry_changes, event_notes, local_minute
+from apps.audit.display import EMPTY, cause_note, entry_changes, event_notes, local_minute
 from apps.core.tables import StableTable
 
 
@@ -65,7 +65,8 @@ class LogEntryTable(_AuditTable):
 
     def render_changes(self, record):
         rows = self._changes.get(record.pk, [])
-        if not rows:
+        note = cause_note(record)  # an import names its file, as in the record's own history
+        if not rows and not note:
             return EMPTY
         # One block in the cell: on a phone the cell is a card line (label, then the changes).
         if record.action == record.Action.CREATE:
@@ -74,6 +75,8 @@ class LogEntryTable(_AuditTable):
         else:
             lines = format_html_join("", "<div><strong>{}</strong>: {} → {}</div>",
                                      ((change.label, change.old, change.new) for change in rows))
+        if note:
+            lines = format_html('{}<div class="text-muted small">{}</div>', lines, note)
         return format_html("<div>{}</div>", lines)
 
 
