@@ -101,3 +101,12 @@ def test_the_page_costs_the_same_queries_for_few_and_many_entries(world, client_
                                    birth_date=datetime.date(1980, 1, 1) + datetime.timedelta(days=number))
         volunteer_reveal(actor=world.user(CITY_STAFF), volunteer=volunteer, field="phone")
     assert (_queries(client, LOG), _queries(client, EVENTS)) == few
+
+
+@pytest.mark.parametrize(("url", "tab"), [(LOG, "Record changes"), (EVENTS, "Reveals, exports and other events")])
+def test_the_current_tab_is_marked(world, client_for, url, tab):
+    from django.utils import translation
+
+    with translation.override("en"):
+        page = client_for(STREET_STAFF).get(url, headers={"accept-language": "en"}).content.decode()
+    assert f'active" href="{url}">{tab}<' in page

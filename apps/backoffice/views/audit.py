@@ -17,15 +17,11 @@ from .base import OfficeListView
 class _AuditLogView(OfficeListView):
     template_name = "backoffice/audit/log.html"
     export_formats = ()  # the log is read here; copies of it would need an audit trail of their own
-    tab = ""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and request.user.is_office_staff and not can_read_audit_log(request.user):
             raise PermissionDenied(_("Only staff at street level or above can read the audit log."))
         return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(tab=self.tab, **kwargs)
 
 
 class AuditLogView(_AuditLogView):

@@ -15,10 +15,6 @@ class _RecordListView(PortalListView):
     select_related = ("volunteer",)
     # Read here; the records are the street office's (entered in the back office), not the organization's to copy.
     export_formats = ()
-    tab = ""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(tab=self.tab, **kwargs)
 
 
 class TrainingListView(_RecordListView):

@@ -45,6 +45,7 @@ class ScopedListView(ScopedViewMixin, StreamingExportMixin, SingleTableMixin, Fi
     select_related: tuple = ()
     prefetch_related: tuple = ()
     title = ""
+    tab = ""  # the current tab of a page that shows several lists as tabs (its template reads ``tab``)
 
     def get_table_pagination(self, table):
         # The lazy paginator never runs COUNT(*) over the whole filtered table.
@@ -96,4 +97,5 @@ class ScopedListView(ScopedViewMixin, StreamingExportMixin, SingleTableMixin, Fi
         page = getattr(context.get("table"), "page", None)
         # (the page's rows are a list already: LazyPaginator fetched them)
         context["list_is_empty"] = page is not None and not page.object_list
+        context.setdefault("tab", self.tab)
         return context
