@@ -37,18 +37,22 @@ class SelectedActionsMixin:
         return super().response_action(request, queryset, *args, **kwargs)
 
 
-def guard_admins(site=admin.site):
-    """Give every registered admin (ours and those of django-auditlog, django-axes, django-tasks
-    alike) ``SelectedActionsMixin`` and, with a date hierarchy, ``DateHierarchyChangeList``. Run
-    once every admin module is registered."""
-    for model, model_admin in list(site._registry.items()):
-        mixins = tuple(mixin for mixin, needed in ((SelectedActionsMixin, True),
-                                                   (DateHierarchyMixin, bool(model_admin.date_hierarchy)))
-                       if needed and not isinstance(model_admin, mixin))
-        if mixins:
-            guarded = type(type(model_admin).__name__, (*mixins, type(model_admin)), {})
-            site.unregister(model)
-            site.register(model, guarded)
+def guarded(admin_class):
+    """``admin_class`` with ``SelectedActionsMixin`` and, with a date hierarchy,
+    ``DateHierarchyChangeList`` (each only where it is missing)."""
+    mixins = tuple(mixin for mixin, needed in ((SelectedActionsMixin, True),
+                                               (DateHierarchyMixin, bool(admin_class.date_hierarchy)))
+                   if needed and not issubclass(admin_class, mixin))
+    return type(admin_class.__name__, (*mixins, admin_class), {}) if mixins else admin_class
+
+
+class GuardedAdminSite(admin.AdminSite):
+    """The project's admin site (``GuardedAdminConfig.default_site``): every admin registered on it,
+    ours and those of django-auditlog, django-axes, django-tasks alike, is ``guarded``. Done at
+    ``register``, the site's public seam, rather than by rewriting its registry afterwards."""
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        super().register(model_or_iterable, guarded(admin_class or admin.ModelAdmin), **options)
 
 
 class ReadOnlyModelAdmin(admin.ModelAdmin):

@@ -6,9 +6,8 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import admin, checks, lookups, tables  # noqa: F401  (checks registers the deploy checks of the keys)
+        from . import checks, lookups, tables  # noqa: F401  (checks registers the deploy checks of the keys)
 
         tables.install()  # per-function cache of django-tables2's per-cell signature look-up
         lookups.install()  # integer __in without values the column cannot hold
-        # django.contrib.admin, first in INSTALLED_APPS, has registered every admin module by now.
-        admin.guard_admins()
+

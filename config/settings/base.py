@@ -28,7 +28,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "apps.core.admin_apps.GuardedAdminConfig",  # django.contrib.admin, its site guarding every admin
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
